@@ -1,0 +1,106 @@
+import "server-only";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+type Schema = typeof schema;
+/** The one typed API both drivers share. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything that can run a query: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export interface DbHandle {
+  db: Db;
+  driver: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PGLITE_DIR = ".data/pglite";
+
+/**
+ * PGlite takes no lock of its own, and two processes on one data directory
+ * silently lose writes. A lock file holding the owner's PID makes the second
+ * opener fail loudly instead.
+ */
+function acquireLock(dataDir: string): () => void {
+  const lockPath = `${path.resolve(dataDir)}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      const release = () => rmSync(lockPath, { force: true });
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(readFileSync(lockPath, "utf8").trim());
+      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+        throw new Error(
+          `The embedded database ${dataDir} is in use by process ${holder}. ` +
+            `Only one process may open it: stop that process (or set DATABASE_URL to use PostgreSQL).`,
+        );
+      }
+      rmSync(lockPath, { force: true }); // stale lock from a process that died
+    }
+  }
+  throw new Error(`Could not lock the embedded database ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** PGlite on a data directory, or in memory when `dataDir` is undefined (tests). */
+export function openPglite(dataDir?: string): DbHandle {
+  let release = () => {};
+  let client: PGlite;
+  if (dataDir) {
+    mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+    release = acquireLock(dataDir);
+    client = new PGlite(dataDir);
+  } else {
+    client = new PGlite();
+  }
+  const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    db,
+    driver: "pglite",
+    async close() {
+      await client.close();
+      release();
+    },
+  };
+}
+
+export function openPostgres(url: string, max = 10): DbHandle {
+  const client = postgres(url, { max, onnotice: () => {} });
+  const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
+  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+/** PostgreSQL when DATABASE_URL is set, else PGlite under .data/. */
+export function openFromEnv(): DbHandle {
+  const url = process.env.DATABASE_URL;
+  return url ? openPostgres(url) : openPglite(process.env.PGLITE_DIR || DEFAULT_PGLITE_DIR);
+}
+
+const globalForDb = globalThis as unknown as { dubanDb?: DbHandle };
+
+/** The process-wide database, opened on first use (never at import, so `next build` needs none). */
+export function getDb(): Db {
+  globalForDb.dubanDb ??= openFromEnv();
+  return globalForDb.dubanDb.db;
+}
