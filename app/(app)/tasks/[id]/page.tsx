@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AcknowledgeButton } from "@/components/assignments/acknowledge-button";
+import { AssignmentTimeline } from "@/components/assignments/assignment-timeline";
+import { StatusChip } from "@/components/ui/status-chip";
+import { TrafficLight } from "@/components/ui/traffic-light";
+import { getAssignmentDetail } from "@/db/queries/assignments";
+import { can } from "@/lib/auth/permissions";
+import { requireContext } from "@/lib/auth/session";
+import { displayState, trafficLight } from "@/lib/status";
+import { acknowledge } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "任务详情" };
+
+export default async function AssignmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireContext("assignment.read");
+  const detail = await getAssignmentDetail(ctx, (await params).id);
+  if (!detail) notFound();
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const now = new Date();
+  const state = displayState(detail.status, detail.deadline, now);
+  const canAcknowledge = can(ctx.role, "assignment.acknowledge") && !detail.acknowledgedAt;
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <Link href="/tasks" className="inline-block py-1 text-sm text-brand-700">
+        ← {t("assignment.back")}
+      </Link>
+      <section className="rounded-2xl bg-white p-5 ring-1 ring-slate-200">
+        <div className="flex items-start gap-3">
+          <span className="mt-2">
+            <TrafficLight light={trafficLight(detail.status, detail.deadline, now)} />
+          </span>
+          <div className="min-w-0 flex-1">
+            <h1 className="text-lg font-semibold leading-snug">{detail.taskTitle}</h1>
+            <div className="mt-2">
+              <StatusChip state={state} />
+            </div>
+          </div>
+        </div>
+        <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+          <dt className="text-slate-500">{t("assignment.deadline")}</dt>
+          <dd className={state === "overdue" ? "font-medium text-red-700" : ""}>
+            {format.dateTime(detail.deadline, { dateStyle: "medium", timeStyle: "short" })}
+          </dd>
+          <dt className="text-slate-500">{t("assignment.unit")}</dt>
+          <dd>{detail.unitName}</dd>
+          <dt className="text-slate-500">{t("assignment.campaign")}</dt>
+          <dd>{detail.campaignName}</dd>
+          <dt className="text-slate-500">{t("assignment.activity")}</dt>
+          <dd>{detail.activityTitle}</dd>
+          <dt className="text-slate-500">{t("assignment.evidenceRequired")}</dt>
+          <dd className="flex flex-wrap gap-1">
+            {detail.evidenceRequired.map((kind) => (
+              <span key={kind} className="rounded bg-slate-100 px-2 py-0.5 text-xs">
+                {t.has(`evidence.${kind}`) ? t(`evidence.${kind}`) : kind}
+              </span>
+            ))}
+          </dd>
+        </dl>
+        {detail.taskDescription ? (
+          <div className="mt-4">
+            <h2 className="text-sm font-medium text-slate-500">{t("assignment.description")}</h2>
+            <p className="mt-1 whitespace-pre-line text-sm leading-relaxed">{detail.taskDescription}</p>
+          </div>
+        ) : null}
+        <div className="mt-5">
+          {detail.acknowledgedAt ? (
+            <p className="text-sm text-emerald-700">
+              ✓ {t("assignment.acknowledgedAt", { time: format.dateTime(detail.acknowledgedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+            </p>
+          ) : canAcknowledge ? (
+            <AcknowledgeButton assignmentId={detail.id} action={acknowledge} />
+          ) : null}
+        </div>
+      </section>
+      <AssignmentTimeline detail={detail} />
+    </div>
+  );
+}
