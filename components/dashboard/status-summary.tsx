@@ -17,8 +17,8 @@ export function percent(part: number, total: number): number {
 export async function StatusSummary({ counts }: { counts: StatusCounts }) {
   const t = await getTranslations();
   return (
-    <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
-      <div className="col-span-2 rounded-xl bg-brand-600 p-4 text-white sm:col-span-1">
+    <div className="grid grid-cols-3 gap-2 lg:grid-cols-6">
+      <div className="col-span-3 rounded-xl bg-brand-600 p-3 text-white sm:p-4 lg:col-span-1">
         <p className="text-sm opacity-90">{t("dashboard.completion")}</p>
         <p className="mt-1 text-3xl font-semibold">{percent(counts.approved, counts.total)}%</p>
         <p className="text-xs opacity-80">
@@ -26,7 +26,7 @@ export async function StatusSummary({ counts }: { counts: StatusCounts }) {
         </p>
       </div>
       {TILES.map((tile) => (
-        <div key={tile.key} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
+        <div key={tile.key} className="rounded-xl bg-white p-3 ring-1 ring-slate-200 sm:p-4">
           <p className="text-sm text-slate-500">{t(`status.${tile.key}`)}</p>
           <p className={`mt-1 text-2xl font-semibold ${tile.className}`}>{counts[tile.key]}</p>
           <p className="text-xs text-slate-400">{percent(counts[tile.key], counts.total)}%</p>

@@ -23,7 +23,7 @@ export async function AppHeader({ membership }: { membership: Membership }) {
           <div className="min-w-0 leading-tight">
             <p className="truncate text-sm font-semibold">{membership.orgName}</p>
             <p className="truncate text-xs text-slate-500">
-              {membership.displayName} · {t(`roles.${role}`)}
+              {membership.displayName} · {membership.unitName ?? t(`roles.${role}`)}
             </p>
           </div>
         </div>

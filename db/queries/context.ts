@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Role } from "@/lib/auth/permissions";
 import type { Queryable } from "../client";
-import { memberships, organizations, users } from "../schema";
+import { memberships, organizations, units, users } from "../schema";
 
 /**
  * Who is asking and in which township: the first argument of every query.
@@ -24,6 +24,7 @@ export interface Membership {
   displayName: string;
   role: Role;
   unitId: string | null;
+  unitName: string | null;
 }
 
 /**
@@ -39,9 +40,11 @@ export async function loadMembership(db: Queryable, userId: string, orgId: strin
       displayName: users.displayName,
       role: memberships.role,
       unitId: memberships.unitId,
+      unitName: units.name,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(units, and(eq(units.orgId, memberships.orgId), eq(units.id, memberships.unitId)))
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
     .where(
       and(
