@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
+// E2E_PORT lets two runs (say, two worktrees) share a machine.
+const PORT = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 // .ci/run sets this to collect machine-readable results for its closing summary line.
 const resultsDir = process.env.DUBAN_TEST_RESULTS;

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { and, count, eq, inArray, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
@@ -9,11 +10,13 @@ import { assignments, campaigns, hazards, memberships, tasks } from "@/db/schema
 import { seedDemoTownship } from "@/db/seed";
 import type { Role } from "@/lib/auth/permissions";
 import { createTestDb, uniqueOrgOptions } from "./helpers/db";
+import type { TenancyCase, TenancyCases } from "./tenancy/case";
 
 /**
  * Two identical townships in one database: whatever a query returns for one must
- * never include the other's rows, and a liaison sees only their unit. A query
- * module export without an entry below fails the registry test.
+ * never include the other's rows, and a liaison sees only their unit. Every
+ * function exported from db/queries/<module>.ts needs a case in
+ * tests/tenancy/<module>.cases.ts, or the registry test fails.
  */
 const NOW = new Date("2026-11-29T10:00:00+08:00");
 let handle: DbHandle;
@@ -48,52 +51,29 @@ afterAll(async () => {
   await handle?.close();
 });
 
-/** Each query, called as township A, returning the ids and figures it exposes. */
-const QUERIES: Record<string, (ctx: QueryContext, campaignId: string) => Promise<{ ids: string[]; total: number }>> = {
-  "assignments.listAssignments": async (ctx) => {
-    const rows = await assignmentQueries.listAssignments(ctx, { limit: 10_000 });
-    return { ids: rows.map((r) => r.id), total: rows.length };
-  },
-  "assignments.getAssignmentDetail": async (ctx) => {
-    const [first] = await assignmentQueries.listAssignments(ctx, { limit: 1 });
-    const detail = first ? await assignmentQueries.getAssignmentDetail(ctx, first.id) : null;
-    return { ids: detail ? [detail.id, detail.campaignId] : [], total: detail ? 1 : 0 };
-  },
-  "campaigns.listCampaignsWithProgress": async (ctx) => {
-    const rows = await campaignQueries.listCampaignsWithProgress(ctx, NOW);
-    return { ids: rows.map((r) => r.id), total: rows.reduce((sum, r) => sum + r.counts.total, 0) };
-  },
-  "campaigns.getCampaign": async (ctx, campaignId) => {
-    const row = await campaignQueries.getCampaign(ctx, campaignId);
-    return { ids: row ? [row.id] : [], total: row ? 1 : 0 };
-  },
-  "campaigns.campaignStatusCounts": async (ctx, campaignId) => {
-    const counts = await campaignQueries.campaignStatusCounts(ctx, campaignId, NOW);
-    return { ids: [], total: counts.total };
-  },
-  "dashboard.unitProgress": async (ctx, campaignId) => {
-    const rows = await dashboardQueries.unitProgress(ctx, campaignId, NOW);
-    return { ids: [], total: rows.reduce((sum, r) => sum + r.total, 0) };
-  },
-  "dashboard.overdueAssignments": async (ctx, campaignId) => {
-    const rows = await dashboardQueries.overdueAssignments(ctx, campaignId, NOW, 10_000);
-    return { ids: rows.map((r) => r.id), total: rows.length };
-  },
-  "dashboard.hazardCounts": async (ctx) => {
-    const rows = await dashboardQueries.hazardCounts(ctx);
-    return { ids: [], total: rows.reduce((sum, r) => sum + r.count, 0) };
-  },
-};
+// Plumbing modules that take a context but are not queries of their own.
+const NOT_QUERY_MODULES = new Set(["context", "scope"]);
+const queryModules = import.meta.glob<Record<string, unknown>>("../db/queries/*.ts", { eager: true });
+const caseFiles = import.meta.glob<{ cases: TenancyCases }>("./tenancy/*.cases.ts", { eager: true });
+const moduleName = (file: string) => path.basename(file).replace(/(\.cases)?\.ts$/, "");
 
-const MODULES = { assignments: assignmentQueries, campaigns: campaignQueries, dashboard: dashboardQueries };
+/** Every registered case, named `<module>.<export>`. */
+const QUERIES: Record<string, TenancyCase> = Object.fromEntries(
+  Object.entries(caseFiles).flatMap(([file, mod]) =>
+    Object.entries(mod.cases).map(([fn, run]) => [`${moduleName(file)}.${fn}`, run]),
+  ),
+);
 
 describe("tenant isolation of db/queries", () => {
   it("every exported query has an entry in this test", () => {
-    const exported = Object.entries(MODULES).flatMap(([name, mod]) =>
-      Object.entries(mod)
-        .filter(([, value]) => typeof value === "function")
-        .map(([fn]) => `${name}.${fn}`),
-    );
+    const exported = Object.entries(queryModules)
+      .filter(([file]) => !NOT_QUERY_MODULES.has(moduleName(file)))
+      .flatMap(([file, mod]) =>
+        Object.entries(mod)
+          .filter(([, value]) => typeof value === "function")
+          .map(([fn]) => `${moduleName(file)}.${fn}`),
+      );
+    expect(exported.length).toBeGreaterThan(5);
     expect(exported.sort()).toEqual(Object.keys(QUERIES).sort());
   });
 
@@ -103,7 +83,7 @@ describe("tenant isolation of db/queries", () => {
       const foreign = await idsOf(orgB);
       const [campaign] = await handle.db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.orgId, orgA));
       for (const [name, run] of Object.entries(QUERIES)) {
-        const { ids } = await run(ctx, campaign!.id);
+        const { ids } = await run(ctx, { campaignId: campaign!.id, now: NOW });
         expect(ids.filter((id) => foreign.has(id)), name).toEqual([]);
       }
     });
@@ -118,9 +98,10 @@ describe("tenant isolation of db/queries", () => {
       .innerJoin(tasks, and(eq(tasks.orgId, assignments.orgId), eq(tasks.id, assignments.taskId)))
       .where(and(eq(assignments.orgId, orgA), eq(tasks.campaignId, campaign!.id)));
     const [ownHazards] = await handle.db.select({ n: count() }).from(hazards).where(eq(hazards.orgId, orgA));
-    expect((await QUERIES["campaigns.campaignStatusCounts"]!(ctx, campaign!.id)).total).toBe(own!.n);
-    expect((await QUERIES["dashboard.unitProgress"]!(ctx, campaign!.id)).total).toBe(own!.n);
-    expect((await QUERIES["dashboard.hazardCounts"]!(ctx, campaign!.id)).total).toBe(ownHazards!.n);
+    const fixture = { campaignId: campaign!.id, now: NOW };
+    expect((await QUERIES["campaigns.campaignStatusCounts"]!(ctx, fixture)).total).toBe(own!.n);
+    expect((await QUERIES["dashboard.unitProgress"]!(ctx, fixture)).total).toBe(own!.n);
+    expect((await QUERIES["dashboard.hazardCounts"]!(ctx, fixture)).total).toBe(ownHazards!.n);
     expect(own!.n).toBeGreaterThan(0);
   });
 

@@ -11,6 +11,8 @@ export async function AppHeader({ membership }: { membership: Membership }) {
   const items = [
     ...(can(role, "dashboard.view") ? [{ href: "/dashboard", label: t("nav.dashboard") }] : []),
     { href: "/tasks", label: role === "liaison" ? t("nav.tasks") : t("nav.allTasks") },
+    ...(can(role, "assignment.review") ? [{ href: "/reviews", label: t("nav.reviews") }] : []),
+    ...(can(role, "campaign.read") ? [{ href: "/campaigns", label: t("nav.campaigns") }] : []),
     ...(can(role, "report.export") ? [{ href: "/reports", label: t("nav.reports") }] : []),
   ];
   return (

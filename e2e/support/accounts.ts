@@ -3,15 +3,23 @@ import path from "node:path";
 /** Demo accounts created by db/seed (see README). */
 export const DEMO_PASSWORD = "Duban@2020";
 
+/**
+ * Each spec file keeps to its own liaison so that files running in parallel never
+ * act on the same assignments: `liaison` (青杠村) for the home and access specs,
+ * `villageLiaison` (石龙村) for submissions, `enterpriseLiaison` (加油站) for reviews.
+ */
 export const ACCOUNTS = {
   admin: { username: "admin", home: "/dashboard" },
   leader: { username: "leader", home: "/dashboard" },
   auditor: { username: "auditor", home: "/reports" },
   liaison: { username: "lx204", home: "/tasks" },
+  villageLiaison: { username: "lx207", home: "/tasks" },
+  enterpriseLiaison: { username: "lx-e01", home: "/tasks" },
 } as const;
 
 export type DemoRole = keyof typeof ACCOUNTS;
 
+/** Per port, so two runs on one machine never share sessions signed with different secrets. */
 export function storageStateOf(role: DemoRole): string {
-  return path.join(__dirname, "..", ".auth", `${role}.json`);
+  return path.join(__dirname, "..", ".auth", process.env.E2E_PORT || "3100", `${role}.json`);
 }

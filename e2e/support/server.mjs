@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const PORT = "3100"; // playwright.config.ts points baseURL and the health check here
+const PORT = process.env.E2E_PORT || "3100"; // playwright.config.ts reads the same variable
 const HOST = "127.0.0.1";
 const NEXT_BIN = path.join(root, "node_modules", ".bin", "next");
 
@@ -89,7 +89,7 @@ process.on("exit", () => {
 });
 
 async function main() {
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  if (!existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `next build` first (`npm run test:e2e` does).");
   }
   const env = {

@@ -7,3 +7,6 @@ export const LOCALE_COOKIE = "NEXT_LOCALE";
 export function toLocale(value: string | undefined): Locale {
   return LOCALES.find((l) => l === value) ?? DEFAULT_LOCALE;
 }
+
+/** One file per domain under messages/<locale>/, so domains are edited independently. */
+export const MESSAGE_NAMESPACES = ["common", "tasks", "dashboard"] as const;

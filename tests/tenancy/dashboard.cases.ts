@@ -1,0 +1,17 @@
+import * as q from "@/db/queries/dashboard";
+import type { TenancyCases } from "./case";
+
+export const cases: TenancyCases = {
+  unitProgress: async (ctx, { campaignId, now }) => {
+    const rows = await q.unitProgress(ctx, campaignId, now);
+    return { ids: [], total: rows.reduce((sum, r) => sum + r.total, 0) };
+  },
+  overdueAssignments: async (ctx, { campaignId, now }) => {
+    const rows = await q.overdueAssignments(ctx, campaignId, now, 10_000);
+    return { ids: rows.map((r) => r.id), total: rows.length };
+  },
+  hazardCounts: async (ctx) => {
+    const rows = await q.hazardCounts(ctx);
+    return { ids: [], total: rows.reduce((sum, r) => sum + r.count, 0) };
+  },
+};
