@@ -1,0 +1,50 @@
+import type { EvidenceFile } from "@/db/queries/evidence";
+
+/** Browsers can show these inline; HEIC and documents are offered as downloads. */
+const PREVIEWABLE = new Set(["image/jpeg", "image/png", "image/webp"]);
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Photo thumbnails and document links of one submission, served by /api/files/[id] with its permission check. */
+export function EvidenceList({ files }: { files: EvidenceFile[] }) {
+  if (files.length === 0) return null;
+  const photos = files.filter((f) => PREVIEWABLE.has(f.mimeType));
+  const documents = files.filter((f) => !PREVIEWABLE.has(f.mimeType));
+  return (
+    <div className="mt-2 space-y-2">
+      {photos.length > 0 ? (
+        <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4">
+          {photos.map((f) => (
+            <li key={f.id}>
+              <a href={`/api/files/${f.id}`} target="_blank" rel="noopener" className="block">
+                {/* eslint-disable-next-line @next/next/no-img-element -- served by our own permission-checked route */}
+                <img
+                  src={`/api/files/${f.id}`}
+                  alt={f.originalName}
+                  loading="lazy"
+                  className="aspect-square w-full rounded-lg object-cover ring-1 ring-slate-200"
+                />
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {documents.length > 0 ? (
+        <ul className="space-y-1 text-sm">
+          {documents.map((f) => (
+            <li key={f.id}>
+              <a href={`/api/files/${f.id}?download=1`} className="text-brand-700 underline-offset-2 hover:underline">
+                {f.originalName}
+              </a>
+              <span className="ml-2 text-slate-400">{formatSize(f.sizeBytes)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
