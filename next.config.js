@@ -10,6 +10,10 @@ const nextConfig = {
   poweredByHeader: false,
   // The e2e run builds into its own folder so `npm test` never rebuilds under a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  experimental: {
+    // A submission carries up to 10 files of 20 MB each (lib/commands checks the real limits).
+    serverActions: { bodySizeLimit: "210mb" },
+  },
 };
 
 module.exports = withNextIntl(nextConfig);
