@@ -6,7 +6,18 @@ import * as assignmentQueries from "@/db/queries/assignments";
 import * as campaignQueries from "@/db/queries/campaigns";
 import { contextFor, loadMembership, type QueryContext } from "@/db/queries/context";
 import * as dashboardQueries from "@/db/queries/dashboard";
-import { assignments, campaigns, hazards, memberships, tasks } from "@/db/schema";
+import {
+  activities,
+  assignments,
+  campaigns,
+  files,
+  hazards,
+  memberships,
+  notifications,
+  submissions,
+  tasks,
+  units,
+} from "@/db/schema";
 import { seedDemoTownship } from "@/db/seed";
 import type { Role } from "@/lib/auth/permissions";
 import { createTestDb, uniqueOrgOptions } from "./helpers/db";
@@ -34,11 +45,14 @@ async function contextOf(orgId: string, role: Role): Promise<QueryContext> {
   return contextFor(handle.db, membership);
 }
 
+/** Every id the other township owns, across the tables a query could leak from. */
 async function idsOf(orgId: string) {
-  const db = handle.db;
-  const a = await db.select({ id: assignments.id }).from(assignments).where(eq(assignments.orgId, orgId));
-  const c = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.orgId, orgId));
-  return new Set([...a, ...c].map((r) => r.id));
+  const tables = [assignments, campaigns, activities, tasks, units, hazards, submissions, files, notifications];
+  const ids = new Set<string>();
+  for (const table of tables) {
+    for (const row of await handle.db.select({ id: table.id }).from(table).where(eq(table.orgId, orgId))) ids.add(row.id);
+  }
+  return ids;
 }
 
 beforeAll(async () => {

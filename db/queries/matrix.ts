@@ -1,0 +1,75 @@
+import "server-only";
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import { activities, assignments, tasks, units } from "../schema";
+import type { QueryContext } from "./context";
+import {
+  assignmentScope,
+  statusCountColumns,
+  taskOfAssignment,
+  unitOfAssignment,
+  type StatusCounts,
+} from "./scope";
+
+type UnitKind = (typeof units.$inferSelect)["kind"];
+
+export interface MatrixFilters {
+  unitKinds?: UnitKind[];
+  phaseId?: string;
+}
+
+export interface MatrixCell extends StatusCounts {
+  unitId: string;
+  activityId: string;
+}
+
+/**
+ * The unit × activity matrix of one campaign in one set-based query: assignment
+ * counts by status per (unit, activity). Uses assignments_org_task_unit_key /
+ * tasks_org_campaign_idx; the caller's scope (township, a liaison's unit) is in
+ * the where like every other query.
+ */
+export async function complianceMatrix(ctx: QueryContext, campaignId: string, now: Date, filters: MatrixFilters = {}) {
+  const conditions: (SQL | undefined)[] = [assignmentScope(ctx), eq(tasks.campaignId, campaignId)];
+  if (filters.unitKinds?.length) conditions.push(inArray(units.kind, filters.unitKinds));
+  if (filters.phaseId) conditions.push(eq(tasks.phaseId, filters.phaseId));
+
+  const [activityRows, cells] = await Promise.all([
+    ctx.db
+      .select({ id: activities.id, code: activities.code, title: activities.title, grouping: activities.grouping })
+      .from(activities)
+      .where(and(eq(activities.orgId, ctx.orgId), eq(activities.campaignId, campaignId)))
+      .orderBy(asc(activities.position)),
+    ctx.db
+      .select({
+        unitId: units.id,
+        unitName: units.name,
+        unitKind: units.kind,
+        unitCode: units.code,
+        activityId: tasks.activityId,
+        ...statusCountColumns(now),
+      })
+      .from(assignments)
+      .innerJoin(tasks, taskOfAssignment)
+      .innerJoin(units, unitOfAssignment)
+      .where(and(...conditions))
+      .groupBy(units.id, units.name, units.kind, units.code, tasks.activityId),
+  ]);
+
+  const unitMap = new Map<string, { id: string; name: string; kind: UnitKind; code: string }>();
+  for (const c of cells) unitMap.set(c.unitId, { id: c.unitId, name: c.unitName, kind: c.unitKind, code: c.unitCode });
+  const KIND_ORDER: UnitKind[] = ["community", "village", "department", "school", "enterprise"];
+  const unitList = [...unitMap.values()].sort(
+    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.code.localeCompare(b.code),
+  );
+  const matrixCells: MatrixCell[] = cells.map((c) => ({
+    unitId: c.unitId,
+    activityId: c.activityId,
+    total: c.total,
+    pending: c.pending,
+    submitted: c.submitted,
+    approved: c.approved,
+    returned: c.returned,
+    overdue: c.overdue,
+  }));
+  return { activities: activityRows, units: unitList, cells: matrixCells };
+}
