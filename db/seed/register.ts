@@ -4,12 +4,13 @@
  * current whenever it is seeded. Notification links are left empty: the
  * notification list resolves its own targets.
  */
+import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../client";
-import { hazards, notifications } from "../schema";
+import { assignments, extensionRequests, hazards, notifications } from "../schema";
 import type { CreatedCampaign } from "./campaigns";
 import type { ReturnedAssignment } from "./status-spread";
 import type { SeedTownship } from "./township";
-import { DAY_MS, HOUR_MS, atShanghai, insertChunked, shanghaiDate, unitHash } from "./util";
+import { DAY_MS, HOUR_MS, atShanghai, endOfDayShanghai, insertChunked, shanghaiDate, unitHash } from "./util";
 
 export interface RegisterInput {
   orgId: string;
@@ -23,7 +24,7 @@ export interface RegisterInput {
 export async function insertRegisterAndNotifications(
   tx: Tx,
   input: RegisterInput,
-): Promise<{ hazards: number; notifications: number }> {
+): Promise<{ hazards: number; notifications: number; extensionRequests: number }> {
   const { orgId, now, township } = input;
   const village = township.units.find((u) => u.kind === "village");
   const gasStation = township.units.find((u) => u.templateCode === `XMS-E01`);
@@ -146,5 +147,70 @@ export async function insertRegisterAndNotifications(
     });
   }
   await insertChunked(tx, notifications, rows);
-  return { hazards: 2, notifications: rows.length };
+  const extensions = await insertPendingExtensions(tx, input);
+  return { hazards: 2, notifications: rows.length, extensionRequests: extensions };
+}
+
+const EXTENSION_REASONS = [
+  "企业负责人外出参加县里培训，自查报告需其签字确认，申请延后一周提交。",
+  "设备停产检修期间无法组织全员演练，检修结束后立即补开并上传照片。",
+  "第三方检测机构的检测报告尚未出具，需待报告出具后一并提交佐证材料。",
+];
+
+/**
+ * A few 延期申请 waiting for a leader: for three enterprises, the open
+ * assignment that fell overdue most recently (within two months), else the one due
+ * next, so the review page has something to decide and approving one lifts an overdue.
+ */
+async function insertPendingExtensions(tx: Tx, input: RegisterInput): Promise<number> {
+  const { orgId, now, township } = input;
+  const enterprises = township.units.filter((u) => u.kind === "enterprise").slice(1, 4);
+  const candidates = input.campaigns
+    .flatMap((c) => c.assignments)
+    .filter(
+      (a) =>
+        enterprises.some((u) => u.id === a.unitId) && a.deadline.getTime() - now.getTime() <= 30 * DAY_MS,
+    );
+  if (candidates.length === 0) return 0;
+  const open = new Set(
+    (
+      await tx
+        .select({ id: assignments.id })
+        .from(assignments)
+        .where(
+          and(
+            eq(assignments.orgId, orgId),
+            inArray(
+              assignments.id,
+              candidates.map((a) => a.id),
+            ),
+            inArray(assignments.status, ["pending", "returned"]),
+          ),
+        )
+    ).map((r) => r.id),
+  );
+  const rows: (typeof extensionRequests.$inferInsert)[] = [];
+  for (const [i, unit] of enterprises.entries()) {
+    const mine = candidates.filter((a) => a.unitId === unit.id && open.has(a.id));
+    const late = mine.filter((a) => {
+      const pastBy = now.getTime() - a.deadline.getTime();
+      return pastBy > 0 && pastBy <= 60 * DAY_MS;
+    });
+    const byCloseness = (x: { deadline: Date }, y: { deadline: Date }) =>
+      Math.abs(x.deadline.getTime() - now.getTime()) - Math.abs(y.deadline.getTime() - now.getTime());
+    const target = (late.length > 0 ? late : mine).sort(byCloseness)[0];
+    const requestedBy = township.liaisonByUnitId.get(unit.id);
+    if (!target || !requestedBy) continue;
+    const later = Math.max(target.deadline.getTime(), now.getTime()) + (7 + 3 * i) * DAY_MS;
+    rows.push({
+      orgId,
+      assignmentId: target.id,
+      requestedBy,
+      requestedDeadline: endOfDayShanghai(shanghaiDate(new Date(later))),
+      reason: EXTENSION_REASONS[i % EXTENSION_REASONS.length] ?? "",
+      createdAt: new Date(now.getTime() - (6 + 5 * i) * HOUR_MS),
+    });
+  }
+  await insertChunked(tx, extensionRequests, rows);
+  return rows.length;
 }

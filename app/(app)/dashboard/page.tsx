@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { RemindLaggards } from "@/components/dashboard/remind-laggards";
+import { ReviewQueueCard } from "@/components/dashboard/review-queue-card";
 import { StatusSummary } from "@/components/dashboard/status-summary";
 import { UnitProgressTable } from "@/components/dashboard/unit-progress-table";
 import { campaignStatusCounts, listCampaignsWithProgress } from "@/db/queries/campaigns";
 import { hazardCounts, overdueAssignments, unitProgress } from "@/db/queries/dashboard";
+import { reviewQueueCount } from "@/db/queries/reviews";
+import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
+import { remindCampaignLaggards, remindOneUnit } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -28,12 +33,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     return <p className="rounded-xl bg-white p-6 text-slate-500 ring-1 ring-slate-200">{t("dashboard.noCampaign")}</p>;
   }
 
-  const [counts, units, overdue, hazards] = await Promise.all([
+  const [counts, units, overdue, hazards, queue] = await Promise.all([
     campaignStatusCounts(ctx, campaign.id, now),
     unitProgress(ctx, campaign.id, now),
     overdueAssignments(ctx, campaign.id, now),
     hazardCounts(ctx),
+    reviewQueueCount(ctx),
   ]);
+  const canRemind = can(ctx.role, "assignment.remind");
 
   return (
     <div className="space-y-5">
@@ -61,9 +68,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div className="grid gap-5 lg:grid-cols-3">
         <section className="lg:col-span-2">
           <h2 className="mb-2 font-semibold">{t("dashboard.units")}</h2>
-          <UnitProgressTable rows={units} />
+          <UnitProgressTable
+            rows={units}
+            remind={canRemind ? { campaignId: campaign.id, action: remindOneUnit } : undefined}
+          />
         </section>
         <div className="space-y-5">
+          <ReviewQueueCard counts={queue} linked={can(ctx.role, "assignment.review")} />
+          {canRemind ? <RemindLaggards key={campaign.id} campaignId={campaign.id} action={remindCampaignLaggards} /> : null}
           <section>
             <h2 className="mb-2 font-semibold">{t("dashboard.overdueList")}</h2>
             {overdue.length === 0 ? (
