@@ -1,13 +1,8 @@
 import type { EvidenceFile } from "@/db/queries/evidence";
+import { formatSize } from "@/lib/files/file-size";
 
 /** Browsers can show these inline; HEIC and documents are offered as downloads. */
 const PREVIEWABLE = new Set(["image/jpeg", "image/png", "image/webp"]);
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** Photo thumbnails and document links of one submission, served by /api/files/[id] with its permission check. */
 export function EvidenceList({ files }: { files: EvidenceFile[] }) {

@@ -1,6 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import type { Membership } from "@/db/queries/context";
+import { getDb } from "@/db/client";
+import { contextFor, type Membership } from "@/db/queries/context";
+import { unreadCount } from "@/db/queries/notifications";
 import { can } from "@/lib/auth/permissions";
+import { NotificationBell } from "./notification-bell";
 import { LocaleSwitch } from "./locale-switch";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
@@ -8,6 +11,7 @@ import { SignOutButton } from "./sign-out-button";
 export async function AppHeader({ membership }: { membership: Membership }) {
   const t = await getTranslations();
   const role = membership.role;
+  const unread = can(role, "notification.read") ? await unreadCount(contextFor(getDb(), membership)) : 0;
   const items = [
     ...(can(role, "dashboard.view") ? [{ href: "/dashboard", label: t("nav.dashboard") }] : []),
     { href: "/tasks", label: role === "liaison" ? t("nav.tasks") : t("nav.allTasks") },
@@ -30,6 +34,7 @@ export async function AppHeader({ membership }: { membership: Membership }) {
           </div>
         </div>
         <div className="flex shrink-0 items-center gap-1">
+          {can(role, "notification.read") ? <NotificationBell unread={unread} /> : null}
           <LocaleSwitch />
           <SignOutButton />
         </div>

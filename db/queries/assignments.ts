@@ -1,8 +1,21 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { activities, assignmentEvents, assignments, campaigns, submissions, tasks, units, users } from "../schema";
+import {
+  activities,
+  assignmentEvents,
+  assignments,
+  campaigns,
+  extensionRequests,
+  submissionFigureValues,
+  submissions,
+  taskFigures,
+  tasks,
+  units,
+  users,
+} from "../schema";
 import type { QueryContext } from "./context";
+import { listSubmissionFiles } from "./evidence";
 import {
   activityOfTask,
   assignmentScope,
@@ -49,6 +62,7 @@ export async function getAssignmentDetail(ctx: QueryContext, assignmentId: strin
       ...listColumns,
       version: assignments.version,
       unitId: assignments.unitId,
+      taskId: assignments.taskId,
       taskDescription: tasks.description,
       evidenceRequired: tasks.evidenceRequired,
     })
@@ -61,7 +75,7 @@ export async function getAssignmentDetail(ctx: QueryContext, assignmentId: strin
     .limit(1);
   if (!row) return null;
 
-  const [events, submissionRows] = await Promise.all([
+  const [events, submissionRows, figures, extensions] = await Promise.all([
     ctx.db
       .select({
         id: assignmentEvents.id,
@@ -80,15 +94,69 @@ export async function getAssignmentDetail(ctx: QueryContext, assignmentId: strin
         id: submissions.id,
         note: submissions.note,
         submittedAt: submissions.submittedAt,
+        submittedByName: users.displayName,
         decision: submissions.decision,
         reviewedAt: submissions.reviewedAt,
         returnReason: submissions.returnReason,
       })
       .from(submissions)
+      .leftJoin(users, eq(users.id, submissions.submittedBy))
       .where(and(eq(submissions.orgId, ctx.orgId), eq(submissions.assignmentId, row.id)))
       .orderBy(asc(submissions.submittedAt)),
+    ctx.db
+      .select({ id: taskFigures.id, name: taskFigures.name, measureUnit: taskFigures.measureUnit, target: taskFigures.target })
+      .from(taskFigures)
+      .where(and(eq(taskFigures.orgId, ctx.orgId), eq(taskFigures.taskId, row.taskId)))
+      .orderBy(asc(taskFigures.position)),
+    ctx.db
+      .select({
+        id: extensionRequests.id,
+        requestedDeadline: extensionRequests.requestedDeadline,
+        reason: extensionRequests.reason,
+        status: extensionRequests.status,
+        decidedAt: extensionRequests.decidedAt,
+        grantedDeadline: extensionRequests.grantedDeadline,
+        decisionReason: extensionRequests.decisionReason,
+        createdAt: extensionRequests.createdAt,
+      })
+      .from(extensionRequests)
+      .where(and(eq(extensionRequests.orgId, ctx.orgId), eq(extensionRequests.assignmentId, row.id)))
+      .orderBy(desc(extensionRequests.createdAt)),
   ]);
-  return { ...row, deadline: new Date(row.deadline), events, submissions: submissionRows };
+
+  const submissionIds = submissionRows.map((s) => s.id);
+  const [evidence, values] = await Promise.all([
+    listSubmissionFiles(ctx, submissionIds),
+    submissionIds.length === 0
+      ? []
+      : ctx.db
+          .select({
+            submissionId: submissionFigureValues.submissionId,
+            figureId: submissionFigureValues.figureId,
+            value: submissionFigureValues.value,
+          })
+          .from(submissionFigureValues)
+          .where(and(eq(submissionFigureValues.orgId, ctx.orgId), inArray(submissionFigureValues.submissionId, submissionIds))),
+  ]);
+  const figureById = new Map(figures.map((f) => [f.id, f]));
+  const withEvidence = submissionRows.map((s) => ({
+    ...s,
+    files: evidence.filter((f) => f.submissionId === s.id),
+    figureValues: values
+      .filter((v) => v.submissionId === s.id)
+      .flatMap((v) => {
+        const figure = figureById.get(v.figureId);
+        return figure ? [{ ...figure, value: Number(v.value) }] : [];
+      }),
+  }));
+  return {
+    ...row,
+    deadline: new Date(row.deadline),
+    events,
+    submissions: withEvidence,
+    figures: figures.map((f) => ({ ...f, target: f.target === null ? null : Number(f.target) })),
+    extensionRequests: extensions,
+  };
 }
 
 export type AssignmentDetail = NonNullable<Awaited<ReturnType<typeof getAssignmentDetail>>>;

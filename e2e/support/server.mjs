@@ -33,7 +33,7 @@ async function admin(adminUrl, statement) {
   }
 }
 
-/** Sets DATABASE_URL or PGLITE_DIR in `env`; returns how to throw the database away. */
+/** Sets DATABASE_URL or PGLITE_DIR (and UPLOAD_DIR) in `env`; returns how to throw them away. */
 async function freshDatabase(env) {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) {
@@ -44,10 +44,20 @@ async function freshDatabase(env) {
     env.DATABASE_URL = url.toString();
     delete env.PGLITE_DIR;
     log(`database: postgresql ${name}`);
-    return { label: name, drop: () => admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+    // Uploaded evidence goes to a throwaway folder too, never to .data/uploads.
+    const uploads = mkdtempSync(path.join(tmpdir(), "duban-e2e-uploads-"));
+    env.UPLOAD_DIR = uploads;
+    return {
+      label: `${name} and ${uploads}`,
+      drop: async () => {
+        rmSync(uploads, { recursive: true, force: true });
+        await admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      },
+    };
   }
   const dir = mkdtempSync(path.join(tmpdir(), "duban-e2e-"));
   env.PGLITE_DIR = path.join(dir, "pglite");
+  env.UPLOAD_DIR = path.join(dir, "uploads");
   delete env.DATABASE_URL;
   log(`database: pglite ${env.PGLITE_DIR}`);
   return { label: dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };

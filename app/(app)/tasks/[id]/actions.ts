@@ -2,5 +2,9 @@
 
 import { authorizedAction } from "@/lib/auth/authorized-action";
 import { acknowledgeAssignment } from "@/lib/commands/acknowledge-assignment";
+import { requestExtension } from "@/lib/commands/request-extension";
+import { submitAssignment } from "@/lib/commands/submit-assignment";
 
 export const acknowledge = authorizedAction(acknowledgeAssignment, { revalidate: ["/tasks"] });
+export const submit = authorizedAction(submitAssignment, { revalidate: ["/tasks"] });
+export const askForExtension = authorizedAction(requestExtension, { revalidate: ["/tasks"] });

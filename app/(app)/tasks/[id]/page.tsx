@@ -4,13 +4,18 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AcknowledgeButton } from "@/components/assignments/acknowledge-button";
 import { AssignmentTimeline } from "@/components/assignments/assignment-timeline";
+import { ExtensionForm } from "@/components/submit/extension-form";
+import { ExtensionList } from "@/components/submit/extension-list";
+import { ReturnNotice } from "@/components/submit/return-notice";
+import { SubmissionForm } from "@/components/submit/submission-form";
 import { StatusChip } from "@/components/ui/status-chip";
 import { TrafficLight } from "@/components/ui/traffic-light";
 import { getAssignmentDetail } from "@/db/queries/assignments";
 import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
+import { earliestExtensionDate } from "@/lib/commands/request-extension";
 import { displayState, trafficLight } from "@/lib/status";
-import { acknowledge } from "./actions";
+import { acknowledge, askForExtension, submit } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +30,12 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
   const now = new Date();
   const state = displayState(detail.status, detail.deadline, now);
   const canAcknowledge = can(ctx.role, "assignment.acknowledge") && !detail.acknowledgedAt;
+  const canSubmit = can(ctx.role, "assignment.submit") && (detail.status === "pending" || detail.status === "returned");
+  const canAskForExtension =
+    can(ctx.role, "extension.request") &&
+    detail.status !== "approved" &&
+    !detail.extensionRequests.some((r) => r.status === "pending");
+  const lastReturn = detail.status === "returned" ? detail.events.findLast((e) => e.toStatus === "returned") : undefined;
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -79,7 +90,21 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
           ) : null}
         </div>
       </section>
+      {lastReturn ? <ReturnNotice reason={lastReturn.reason} actorName={lastReturn.actorName} at={lastReturn.createdAt} /> : null}
+      {canSubmit ? (
+        <SubmissionForm
+          assignmentId={detail.id}
+          version={detail.version}
+          figures={detail.figures}
+          resubmit={detail.status === "returned"}
+          action={submit}
+        />
+      ) : null}
       <AssignmentTimeline detail={detail} />
+      <ExtensionList requests={detail.extensionRequests} />
+      {canAskForExtension ? (
+        <ExtensionForm assignmentId={detail.id} minDate={earliestExtensionDate(detail.deadline, now)} action={askForExtension} />
+      ) : null}
     </div>
   );
 }

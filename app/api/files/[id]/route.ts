@@ -1,0 +1,16 @@
+import { getDb } from "@/db/client";
+import { contextFor, loadMembership } from "@/db/queries/context";
+import { evidenceResponse, unauthenticatedResponse } from "@/lib/files/serve-evidence";
+import { getActor } from "@/lib/auth/session";
+import { getBlobStore } from "@/lib/storage/blob-store";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/files/<id>[?download=1]: one evidence file, for members who may see its assignment. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const actor = await getActor();
+  const membership = actor ? await loadMembership(getDb(), actor.userId, actor.orgId) : null;
+  if (!membership) return unauthenticatedResponse();
+  const download = new URL(request.url).searchParams.get("download") === "1";
+  return evidenceResponse(contextFor(getDb(), membership), (await params).id, { store: getBlobStore(), download });
+}
