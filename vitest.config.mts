@@ -17,7 +17,7 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["**/*.test.ts"],
-    exclude: ["**/node_modules/**", "e2e/**", ".next/**", ".next-e2e/**", ".data/**"],
+    exclude: ["**/node_modules/**", "e2e/**", ".next/**", ".next-e2e*/**", ".data/**"],
     globalSetup: ["tests/setup/global.ts"],
     pool: "forks",
     // One in-memory PGlite per file takes ~2 s to create and migrate; files run in parallel.
