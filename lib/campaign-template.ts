@@ -24,15 +24,26 @@ export const EVIDENCE_KINDS = [
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
+/** Dates outside these years are typing mistakes, not plans. */
+export const MIN_DATE = "2000-01-01";
+export const MAX_DATE = "2100-12-31";
+/** A template expands to at most this many task rows (a monthly task over decades is a mistake). */
+export const MAX_TASK_INSTANCES = 1000;
+/** Deadlines may fall this many days after the campaign ends (reports due early the next month). */
+export const DEADLINE_GRACE_DAYS = 62;
+
+function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, "not a calendar date");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "日期格式应为 YYYY-MM-DD", abort: true })
+  .refine(isCalendarDate, { message: "不是有效的日历日期", abort: true })
+  .refine((s) => s >= MIN_DATE && s <= MAX_DATE, `日期应在 ${MIN_DATE.slice(0, 4)}—${MAX_DATE.slice(0, 4)} 年之间`);
 
-const key = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "lowercase letters, digits, . _ -");
+const key = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "只能包含小写字母、数字和 . _ -，且以字母或数字开头");
 
 /**
  * One instance per calendar month or quarter, from the period containing
@@ -100,27 +111,7 @@ export const campaignTemplateSchema = z
     activities: z.array(templateActivitySchema),
   })
   .superRefine((t, ctx) => {
-    const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: "custom", message, path });
-    if (t.endsOn < t.startsOn) issue("ends before it starts", ["endsOn"]);
-    const phaseKeys = new Set(t.phases.map((p) => p.key));
-    if (phaseKeys.size !== t.phases.length) issue("duplicate phase key", ["phases"]);
-    t.phases.forEach((p, i) => p.endsOn < p.startsOn && issue("ends before it starts", ["phases", i, "endsOn"]));
-    const taskKeys = new Set<string>();
-    const activityKeys = new Set<string>();
-    t.activities.forEach((a, ai) => {
-      if (activityKeys.has(a.key)) issue("duplicate activity key", ["activities", ai, "key"]);
-      activityKeys.add(a.key);
-      a.tasks.forEach((task, ti) => {
-        const path = ["activities", ai, "tasks", ti];
-        if (taskKeys.has(task.key)) issue("duplicate task key", [...path, "key"]);
-        taskKeys.add(task.key);
-        if (task.phaseKey && !phaseKeys.has(task.phaseKey)) issue("unknown phase", [...path, "phaseKey"]);
-        if (task.assignTo === "owner" && !task.ownerUnitCode) issue("assignTo owner needs ownerUnitCode", path);
-        if (task.recurrence && task.recurrence.to < task.recurrence.from) issue("ends before it starts", path);
-        const figureKeys = new Set((task.figures ?? []).map((f) => f.key));
-        if (figureKeys.size !== (task.figures ?? []).length) issue("duplicate figure key", [...path, "figures"]);
-      });
-    });
+    for (const problem of templateProblems(t)) ctx.addIssue({ code: "custom", ...problem });
   });
 
 export type CampaignTemplate = z.infer<typeof campaignTemplateSchema>;
@@ -215,5 +206,106 @@ export function expandRecurrence(task: Pick<TemplateTask, "deadline" | "recurren
     out.push({ titleSuffix, periodStart: start, deadline });
     [y, m] = m + months > 12 ? [y + 1, m + months - 12] : [y, m + months];
   }
+  return out;
+}
+
+export interface TemplateProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+const record = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const text = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+const dateOf = (v: unknown): string | undefined =>
+  typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDate(v) ? v : undefined;
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** How many periods a recurrence spans, without expanding it. */
+function periodCount(freq: "monthly" | "quarterly", from: string, to: string): number {
+  const index = (date: string) => {
+    const [y, m] = parts(date);
+    return freq === "monthly" ? y * 12 + m : y * 4 + Math.floor((m - 1) / 3);
+  };
+  return index(to) - index(from) + 1;
+}
+
+/**
+ * The checks between fields of a template (references, order of dates,
+ * duplicate keys, deadlines inside the campaign). Walks the input
+ * defensively, so it also reports these problems for a file that has type
+ * errors elsewhere: an import lists every problem at once.
+ */
+export function templateProblems(raw: unknown): TemplateProblem[] {
+  const out: TemplateProblem[] = [];
+  const issue = (message: string, path: (string | number)[]) => out.push({ path, message });
+  const t = record(raw);
+  const startsOn = dateOf(t.startsOn);
+  const endsOn = dateOf(t.endsOn);
+  if (startsOn && endsOn && endsOn < startsOn) issue("结束日期早于开始日期", ["endsOn"]);
+  const inCampaign = startsOn && endsOn && startsOn <= endsOn;
+  const latest = endsOn ? addDays(endsOn, DEADLINE_GRACE_DAYS) : undefined;
+
+  const phaseKeys = new Set<string>();
+  list(t.phases).forEach((raw, i) => {
+    const p = record(raw);
+    const k = text(p.key);
+    if (k !== undefined && phaseKeys.has(k)) issue(`阶段键重复：${k}`, ["phases", i, "key"]);
+    if (k !== undefined) phaseKeys.add(k);
+    const [from, to] = [dateOf(p.startsOn), dateOf(p.endsOn)];
+    if (from && to && to < from) issue("结束日期早于开始日期", ["phases", i, "endsOn"]);
+    else if (from && to && inCampaign && (from < startsOn || to > endsOn)) {
+      issue(`阶段应在活动期间内（${startsOn} 至 ${endsOn}）`, ["phases", i]);
+    }
+  });
+
+  const activityKeys = new Set<string>();
+  const taskKeys = new Set<string>();
+  let instances = 0;
+  list(t.activities).forEach((rawActivity, ai) => {
+    const a = record(rawActivity);
+    const ak = text(a.key);
+    if (ak !== undefined && activityKeys.has(ak)) issue(`活动键重复：${ak}`, ["activities", ai, "key"]);
+    if (ak !== undefined) activityKeys.add(ak);
+    list(a.tasks).forEach((rawTask, ti) => {
+      const task = record(rawTask);
+      const path = ["activities", ai, "tasks", ti];
+      const tk = text(task.key);
+      if (tk !== undefined && taskKeys.has(tk)) issue(`任务键重复：${tk}`, [...path, "key"]);
+      if (tk !== undefined) taskKeys.add(tk);
+      const phaseKey = text(task.phaseKey);
+      if (phaseKey !== undefined && !phaseKeys.has(phaseKey)) issue(`所属阶段不存在：${phaseKey}`, [...path, "phaseKey"]);
+      if (task.assignTo === "owner" && text(task.ownerUnitCode) === undefined) {
+        issue("按牵头单位分派时必须填写牵头单位编码", [...path, "ownerUnitCode"]);
+      }
+      const deadline = dateOf(task.deadline);
+      if (deadline && inCampaign && latest && (deadline < startsOn || deadline > latest)) {
+        issue(`截止日期应在 ${startsOn} 至 ${latest} 之间`, [...path, "deadline"]);
+      }
+      const r = record(task.recurrence);
+      const [from, to] = [dateOf(r.from), dateOf(r.to)];
+      const freq = r.freq === "monthly" || r.freq === "quarterly" ? r.freq : undefined;
+      if (from && to && to < from) issue("周期结束早于开始", [...path, "recurrence", "to"]);
+      else if (from && to && freq) {
+        instances += periodCount(freq, from, to);
+        if (inCampaign && latest && (from < startsOn || to > endsOn)) {
+          issue(`周期应在活动期间内（${startsOn} 至 ${endsOn}）`, [...path, "recurrence"]);
+        }
+      } else if (task.recurrence === undefined) {
+        instances += 1;
+      }
+      const figureKeys = new Set<string>();
+      list(task.figures).forEach((rawFigure, fi) => {
+        const fk = text(record(rawFigure).key);
+        if (fk !== undefined && figureKeys.has(fk)) issue(`指标键重复：${fk}`, [...path, "figures", fi, "key"]);
+        if (fk !== undefined) figureKeys.add(fk);
+      });
+    });
+  });
+  if (instances > MAX_TASK_INSTANCES) issue(`任务实例过多（${instances} 个，最多 ${MAX_TASK_INSTANCES} 个）`, ["activities"]);
   return out;
 }

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { auditEvents, organizations } from "../schema";
 import { shiftTemplateYears, type CampaignTemplate } from "../../lib/campaign-template";
-import { insertCampaignFromTemplate, type CreatedCampaign, type UnitRef } from "./campaigns";
+import { insertCampaignFromTemplate, type CreatedCampaign, type UnitRef } from "../campaigns/instantiate";
 import { insertRegisterAndNotifications } from "./register";
 import { applyStatusSpread } from "./status-spread";
 import { safetyMonth2020 } from "./templates/safety-month-2020";
