@@ -33,6 +33,8 @@ const browser = {
 
 export default defineConfig({
   testDir: "e2e",
+  // Per port, so parallel runs on one machine do not delete each other's traces.
+  outputDir: `test-results/${PORT}`,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,

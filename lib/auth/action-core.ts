@@ -16,6 +16,8 @@ export class ActionError extends Error {
   constructor(
     readonly code: Exclude<ActionErrorCode, "unavailable">,
     message: string,
+    /** Problems by path, for refusals found after parsing (e.g. a template's cross-references). */
+    readonly fieldErrors?: Record<string, string[]>,
   ) {
     super(message);
   }
@@ -104,7 +106,7 @@ export async function executeAction<S extends z.ZodType, T>(
     });
     return { ok: true, data };
   } catch (error) {
-    if (error instanceof ActionError) return fail(error.code, error.message);
+    if (error instanceof ActionError) return fail(error.code, error.message, error.fieldErrors);
     console.error(`[action ${config.name}]`, error);
     return fail("unavailable");
   }
