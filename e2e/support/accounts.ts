@@ -6,7 +6,8 @@ export const DEMO_PASSWORD = "Duban@2020";
 /**
  * Each spec file keeps to its own liaison so that files running in parallel never
  * act on the same assignments: `liaison` (青杠村) for the home and access specs,
- * `villageLiaison` (石龙村) for submissions, `enterpriseLiaison` (加油站) for reviews.
+ * `villageLiaison` (石龙村) for submissions, `enterpriseLiaison` (加油站) for reviews,
+ * `journeyLiaison` (白鹤村) for the whole-workflow journey on a campaign it creates.
  */
 export const ACCOUNTS = {
   admin: { username: "admin", home: "/dashboard" },
@@ -15,6 +16,7 @@ export const ACCOUNTS = {
   liaison: { username: "lx204", home: "/tasks" },
   villageLiaison: { username: "lx207", home: "/tasks" },
   enterpriseLiaison: { username: "lx-e01", home: "/tasks" },
+  journeyLiaison: { username: "lx208", home: "/tasks" },
 } as const;
 
 export type DemoRole = keyof typeof ACCOUNTS;
