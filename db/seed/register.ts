@@ -1,8 +1,8 @@
 /**
  * The rest of a lived-in township: two rows of the hazard register and the
  * liaisons' notifications. Dates are relative to `now` so that the demo looks
- * current whenever it is seeded. Notification links are left empty: the
- * notification list resolves its own targets.
+ * current whenever it is seeded. A returned task's notice links to the task;
+ * the others fall back to the notification list's target for their kind.
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../client";
@@ -133,6 +133,7 @@ export async function insertRegisterAndNotifications(
       kind: "returned",
       title: `任务被退回：${r.taskTitle}`,
       body: `退回原因：${r.reason}`,
+      link: `/tasks/${r.assignmentId}`,
       createdAt: r.returnedAt,
     });
   }
