@@ -17,6 +17,7 @@ export async function AppHeader({ membership }: { membership: Membership }) {
     { href: "/tasks", label: role === "liaison" ? t("nav.tasks") : t("nav.allTasks") },
     ...(can(role, "assignment.review") ? [{ href: "/reviews", label: t("nav.reviews") }] : []),
     ...(can(role, "campaign.read") ? [{ href: "/campaigns", label: t("nav.campaigns") }] : []),
+    ...(can(role, "hazard.read") ? [{ href: "/hazards", label: t("nav.hazards") }] : []),
     ...(can(role, "report.export") ? [{ href: "/reports", label: t("nav.reports") }] : []),
   ];
   return (

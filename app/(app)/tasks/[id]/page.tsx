@@ -8,6 +8,7 @@ import { ExtensionForm } from "@/components/submit/extension-form";
 import { ExtensionList } from "@/components/submit/extension-list";
 import { ReturnNotice } from "@/components/submit/return-notice";
 import { SubmissionForm } from "@/components/submit/submission-form";
+import { TaskHazards } from "@/components/hazards/task-hazards";
 import { StatusChip } from "@/components/ui/status-chip";
 import { TrafficLight } from "@/components/ui/traffic-light";
 import { getAssignmentDetail } from "@/db/queries/assignments";
@@ -101,6 +102,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
         />
       ) : null}
       <AssignmentTimeline detail={detail} />
+      <TaskHazards ctx={ctx} assignmentId={detail.id} now={now} />
       <ExtensionList requests={detail.extensionRequests} />
       {canAskForExtension ? (
         <ExtensionForm assignmentId={detail.id} minDate={earliestExtensionDate(detail.deadline, now)} action={askForExtension} />
