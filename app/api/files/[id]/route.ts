@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { contextFor, loadMembership } from "@/db/queries/context";
-import { evidenceResponse, unauthenticatedResponse } from "@/lib/files/serve-evidence";
+import { evidenceResponse, unauthenticatedResponse } from "@/lib/files/serve-file";
 import { getActor } from "@/lib/auth/session";
 import { getBlobStore } from "@/lib/storage/blob-store";
 

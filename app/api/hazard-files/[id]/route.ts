@@ -2,7 +2,8 @@ import { getDb } from "@/db/client";
 import { contextFor, loadMembership } from "@/db/queries/context";
 import { can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
-import { hazardFileResponse, unauthenticatedFileResponse } from "@/lib/hazards/file-response";
+import { unauthenticatedResponse } from "@/lib/files/serve-file";
+import { hazardFileResponse } from "@/lib/hazards/file-response";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   const membership = actor ? await loadMembership(getDb(), actor.userId, actor.orgId) : null;
-  if (!membership) return unauthenticatedFileResponse();
+  if (!membership) return unauthenticatedResponse();
   if (!can(membership.role, "hazard.read")) return new Response(null, { status: 404 });
   const download = new URL(request.url).searchParams.get("download") === "1";
   return hazardFileResponse(contextFor(getDb(), membership), (await params).id, { store: getBlobStore(), download });

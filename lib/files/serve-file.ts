@@ -8,6 +8,15 @@ import { contentDisposition } from "./file-name";
 /** Shown by the browser in place of the file; safe to display as is. */
 const INLINE_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "application/pdf"]);
 
+/** What a download needs of a files row, already looked up through the caller's scope. */
+export interface StoredFileRow {
+  id: string;
+  storageKey: string;
+  sha256: string;
+  mimeType: string;
+  originalName: string;
+}
+
 function plain(status: number, message: string): Response {
   return new Response(message, {
     status,
@@ -18,29 +27,25 @@ function plain(status: number, message: string): Response {
 export const unauthenticatedResponse = () => plain(401, "请先登录");
 
 /**
- * The download of one evidence file: 404 unless the caller may see it, and a
- * clear refusal (never a 500) when the stored bytes are gone or no longer
- * match the hash taken at upload.
+ * The download of one stored file: 404 when the scoped lookup found nothing,
+ * and a clear refusal (never a 500) when the stored bytes are gone or no
+ * longer match the hash taken at upload.
  */
-export async function evidenceResponse(
-  ctx: QueryContext,
-  fileId: string,
+export async function storedFileResponse(
+  file: StoredFileRow | null,
   options: { store: BlobStore; download: boolean },
 ): Promise<Response> {
-  const file = await getEvidenceFile(ctx, fileId);
   if (!file) return plain(404, "文件不存在，或您没有查看权限");
-
   const bytes = await options.store.get(file.storageKey);
   if (!bytes) {
-    console.error(`[evidence] blob missing for file ${file.id} (${file.storageKey})`);
+    console.error(`[files] blob missing for file ${file.id} (${file.storageKey})`);
     return plain(410, "文件已丢失，请联系管理员");
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   if (sha256 !== file.sha256) {
-    console.error(`[evidence] hash mismatch for file ${file.id}: stored ${file.sha256}, read ${sha256}`);
+    console.error(`[files] hash mismatch for file ${file.id}: stored ${file.sha256}, read ${sha256}`);
     return plain(409, "文件校验未通过（内容与上传时不一致），请联系管理员");
   }
-
   const inline = INLINE_TYPES.has(file.mimeType) && !options.download;
   return new Response(new Uint8Array(bytes), {
     status: 200,
@@ -52,4 +57,13 @@ export async function evidenceResponse(
       "Cache-Control": "private, no-store",
     },
   });
+}
+
+/** One evidence file, if the caller may see its assignment. */
+export async function evidenceResponse(
+  ctx: QueryContext,
+  fileId: string,
+  options: { store: BlobStore; download: boolean },
+): Promise<Response> {
+  return storedFileResponse(await getEvidenceFile(ctx, fileId), options);
 }

@@ -12,7 +12,7 @@ import { getBlobStore } from "@/lib/storage/blob-store";
 import { createTestDb, uniqueOrgOptions } from "@/tests/helpers/db";
 import { docxBytes, pngBytes } from "@/tests/helpers/evidence-bytes";
 import { assignmentOf, liaisonOf, memberOf, tempUploadDir } from "@/tests/helpers/workflow";
-import { evidenceResponse } from "./serve-evidence";
+import { evidenceResponse } from "./serve-file";
 
 const NOW = new Date("2026-11-29T10:00:00+08:00");
 const uploads = tempUploadDir("serve");
