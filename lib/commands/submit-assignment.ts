@@ -1,14 +1,12 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { AuditEntry } from "@/db/audit";
-import { assignments, files, submissionFigureValues, submissions, taskFigures } from "@/db/schema";
+import { assignments, submissionFigureValues, submissions, taskFigures } from "@/db/schema";
 import { assignmentScope } from "@/db/queries/scope";
 import { ActionError, defineCommand, type ActionContext } from "@/lib/auth/action-core";
-import { sanitizeFileName } from "@/lib/files/file-name";
-import { MAX_FILE_BYTES, MAX_FILES_PER_SUBMISSION, sniffMimeType } from "@/lib/files/sniff";
-import { getBlobStore, newBlobKey } from "@/lib/storage/blob-store";
+import { MAX_FILES_PER_SUBMISSION } from "@/lib/files/sniff";
+import { checkUploads, storeFiles, withoutEmptyUploads } from "@/lib/files/uploads";
 import { transitionAssignment } from "./transition-assignment";
 
 export const MAX_NOTE_LENGTH = 5000;
@@ -28,9 +26,7 @@ function normalizeForm(raw: unknown): unknown {
   for (const [key, value] of Object.entries(input)) {
     if (key.startsWith(FIGURE_FIELD)) figures[key.slice(FIGURE_FIELD.length)] = value;
   }
-  const listed = input.files === undefined ? [] : Array.isArray(input.files) ? input.files : [input.files];
-  const uploads = listed.filter((f) => !(f instanceof File && f.size === 0 && f.name === ""));
-  return { ...input, figures, files: uploads };
+  return { ...input, figures, files: withoutEmptyUploads(input.files) };
 }
 
 const figureValue = z.preprocess(
@@ -51,30 +47,6 @@ const schema = z.preprocess(
     files: z.array(z.instanceof(File)).max(MAX_FILES_PER_SUBMISSION, `每次最多上传 ${MAX_FILES_PER_SUBMISSION} 个文件`),
   }),
 );
-
-interface CheckedFile {
-  name: string;
-  bytes: Buffer;
-  mimeType: string;
-  sha256: string;
-}
-
-/** Reads and checks every file before anything is written: size, then the type sniffed from the bytes. */
-async function checkFiles(uploads: File[]): Promise<CheckedFile[]> {
-  const checked: CheckedFile[] = [];
-  for (const file of uploads) {
-    const name = sanitizeFileName(file.name);
-    if (file.size > MAX_FILE_BYTES) throw new ActionError("invalid", `“${name}”超过 20 MB，请压缩后再上传`);
-    const bytes = Buffer.from(await file.arrayBuffer());
-    if (bytes.length === 0) throw new ActionError("invalid", `“${name}”是空文件`);
-    const mimeType = sniffMimeType(bytes);
-    if (!mimeType) {
-      throw new ActionError("invalid", `“${name}”不是支持的文件类型（支持 jpg、png、webp、heic 照片和 pdf、docx、xlsx 文档）`);
-    }
-    checked.push({ name, bytes, mimeType, sha256: createHash("sha256").update(bytes).digest("hex") });
-  }
-  return checked;
-}
 
 /** Every figure of the task needs a value, and only the task's figures are accepted. */
 async function checkFigures(ctx: ActionContext, taskId: string, values: Record<string, number>) {
@@ -106,7 +78,9 @@ export const submitAssignment = defineCommand(
 
     const figureRows = await checkFigures(ctx, assignment.taskId, input.figures);
     if (!input.note && input.files.length === 0) throw new ActionError("invalid", "请填写说明或上传至少一个文件");
-    const checked = await checkFiles(input.files);
+    const checked = await checkUploads(input.files, {
+      wrongType: (name) => `“${name}”不是支持的文件类型（支持 jpg、png、webp、heic 照片和 pdf、docx、xlsx 文档）`,
+    });
 
     // Status and version first: a stale form is refused before any bytes are stored.
     const transition = await transitionAssignment(ctx, {
@@ -123,72 +97,33 @@ export const submitAssignment = defineCommand(
       .where(and(assignmentScope(ctx), eq(assignments.id, input.assignmentId), isNull(assignments.acknowledgedAt)))
       .returning({ id: assignments.id });
 
-    const store = getBlobStore();
-    const written: string[] = [];
-    try {
-      // Blobs go in before the rows that point at them. If anything later fails the
-      // transaction rolls back, and the blobs written here are removed (best effort:
-      // a failed commit after this body returns can leave unreferenced blobs behind,
-      // which are harmless because nothing points at them).
-      const fileRows = [];
-      for (const file of checked) {
-        const storageKey = newBlobKey(ctx.orgId, now);
-        await store.put(storageKey, file.bytes);
-        written.push(storageKey);
-        fileRows.push({
-          orgId: ctx.orgId,
-          purpose: "evidence" as const,
-          storageKey,
-          originalName: file.name,
-          mimeType: file.mimeType,
-          sizeBytes: file.bytes.length,
-          sha256: file.sha256,
-          uploadedBy: ctx.userId,
-          uploadedAt: now,
-        });
-      }
-      const [submission] = await ctx.tx
-        .insert(submissions)
-        .values({ orgId: ctx.orgId, assignmentId: input.assignmentId, submittedBy: ctx.userId, note: input.note, submittedAt: now })
-        .returning({ id: submissions.id });
-      const submissionId = submission!.id;
-      if (figureRows.length > 0) {
-        await ctx.tx.insert(submissionFigureValues).values(figureRows.map((f) => ({ orgId: ctx.orgId, submissionId, ...f })));
-      }
-      const stored =
-        fileRows.length > 0
-          ? await ctx.tx
-              .insert(files)
-              .values(fileRows.map((f) => ({ ...f, submissionId })))
-              .returning({ id: files.id, originalName: files.originalName, sha256: files.sha256 })
-          : [];
-
-      const audit: AuditEntry[] = [
-        transition.audit,
-        ...acknowledged.map((a) => ({
-          action: "assignment.acknowledge",
-          entityType: "assignment",
-          entityId: a.id,
-          before: { acknowledgedAt: null },
-          after: { acknowledgedAt: now.toISOString(), bySubmission: true },
-        })),
-        {
-          action: "submission.create",
-          entityType: "submission",
-          entityId: submissionId,
-          after: { assignmentId: input.assignmentId, note: input.note, figures: figureRows, fileIds: stored.map((f) => f.id) },
-        },
-        ...stored.map((f) => ({
-          action: "file.upload",
-          entityType: "file",
-          entityId: f.id,
-          after: { submissionId, originalName: f.originalName, sha256: f.sha256 },
-        })),
-      ];
-      return { data: { submissionId, version: transition.version, fileCount: stored.length }, audit };
-    } catch (error) {
-      await Promise.allSettled(written.map((key) => store.delete(key)));
-      throw error;
+    const [submission] = await ctx.tx
+      .insert(submissions)
+      .values({ orgId: ctx.orgId, assignmentId: input.assignmentId, submittedBy: ctx.userId, note: input.note, submittedAt: now })
+      .returning({ id: submissions.id });
+    const submissionId = submission!.id;
+    if (figureRows.length > 0) {
+      await ctx.tx.insert(submissionFigureValues).values(figureRows.map((f) => ({ orgId: ctx.orgId, submissionId, ...f })));
     }
+    const stored = await storeFiles(ctx.tx, ctx, { purpose: "evidence", submissionId }, checked, { now });
+
+    const audit: AuditEntry[] = [
+      transition.audit,
+      ...acknowledged.map((a) => ({
+        action: "assignment.acknowledge",
+        entityType: "assignment",
+        entityId: a.id,
+        before: { acknowledgedAt: null },
+        after: { acknowledgedAt: now.toISOString(), bySubmission: true },
+      })),
+      {
+        action: "submission.create",
+        entityType: "submission",
+        entityId: submissionId,
+        after: { assignmentId: input.assignmentId, note: input.note, figures: figureRows, fileIds: stored.ids },
+      },
+      ...stored.audit,
+    ];
+    return { data: { submissionId, version: transition.version, fileCount: stored.ids.length }, audit };
   },
 );

@@ -1,14 +1,14 @@
 import "server-only";
-import { createHash, createHmac, randomInt } from "node:crypto";
+import { createHmac, randomInt } from "node:crypto";
 import { and, count, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { writeAudit } from "@/db/audit";
 import type { Db, Queryable } from "@/db/client";
-import { files, organizations, publicReports } from "@/db/schema";
+import { organizations, publicReports } from "@/db/schema";
 import { formDataToObject } from "@/lib/auth/action-core";
-import { sanitizeFileName } from "@/lib/files/file-name";
-import { EVIDENCE_MIME_TYPES, sniffMimeType } from "@/lib/files/sniff";
-import { getBlobStore, newBlobKey, type BlobStore } from "@/lib/storage/blob-store";
+import { EVIDENCE_MIME_TYPES } from "@/lib/files/sniff";
+import { readUpload, storeFiles, type CheckedFile } from "@/lib/files/uploads";
+import type { BlobStore } from "@/lib/storage/blob-store";
 
 /**
  * The public 隐患举报 page's write and lookup paths. Nobody is signed in here,
@@ -120,82 +120,61 @@ export async function submitPublicReport(
   }
   const input = parsed.data;
 
-  let photo: { name: string; bytes: Buffer; mimeType: string; sha256: string } | null = null;
+  let photo: CheckedFile | null = null;
   if (input.photo) {
-    const name = sanitizeFileName(input.photo.name);
     if (input.photo.size > PUBLIC_REPORT_LIMITS.photoBytes) {
       return { ok: false, status: 413, message: "照片不能超过 10 MB，请压缩后再上传", fieldErrors: { photo: ["照片不能超过 10 MB"] } };
     }
-    const bytes = Buffer.from(await input.photo.arrayBuffer());
-    const mimeType = sniffMimeType(bytes);
-    if (!mimeType || !PHOTO_TYPES.has(mimeType)) {
+    const upload = await readUpload(input.photo);
+    if (!upload.mimeType || !PHOTO_TYPES.has(upload.mimeType)) {
       return invalid("所选文件不是照片，请选择 jpg、png、webp 或 heic 格式的照片", { photo: ["不是照片"] });
     }
-    photo = { name, bytes, mimeType, sha256: createHash("sha256").update(bytes).digest("hex") };
+    photo = { ...upload, mimeType: upload.mimeType };
   }
 
   const now = args.now ?? new Date();
   const sourceHash = sourceHashOf(args.address, args.secret);
-  const store = args.store ?? getBlobStore();
-  let storedKey: string | null = null;
-  try {
-    return await db.transaction(async (tx) => {
-      // One address at a time, so two reports sent together cannot both slip under the limit.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${sourceHash}))`);
-      const [recent] = await tx
-        .select({ n: count() })
-        .from(publicReports)
-        .where(and(eq(publicReports.sourceHash, sourceHash), gt(publicReports.createdAt, new Date(now.getTime() - HOUR_MS))));
-      if ((recent?.n ?? 0) >= PUBLIC_REPORT_LIMITS.perHour) {
-        return { ok: false as const, status: 429 as const, message: "提交过于频繁，请一小时后再试；紧急情况请拨打 119 或 12350" };
-      }
-      const code = newFollowUpCode();
-      const [report] = await tx
-        .insert(publicReports)
-        .values({
-          orgId: township.id,
-          followUpCode: code,
-          description: input.description,
-          location: input.location,
-          contact: input.contact,
-          sourceHash,
-          createdAt: now,
-        })
-        .returning({ id: publicReports.id });
-      let fileId: string | null = null;
-      if (photo) {
-        storedKey = newBlobKey(township.id, now);
-        await store.put(storedKey, photo.bytes);
-        const [row] = await tx
-          .insert(files)
-          .values({
-            orgId: township.id,
-            purpose: "public_report",
-            publicReportId: report!.id,
-            storageKey: storedKey,
-            originalName: photo.name,
-            mimeType: photo.mimeType,
-            sizeBytes: photo.bytes.length,
-            sha256: photo.sha256,
-            uploadedAt: now,
-          })
-          .returning({ id: files.id });
-        fileId = row!.id;
-      }
-      await writeAudit(tx, { orgId: township.id, userId: null }, [
-        {
-          action: "public_report.create",
-          entityType: "public_report",
-          entityId: report!.id,
-          after: { location: input.location, hasContact: input.contact !== null, photoFileId: fileId },
-        },
-      ]);
-      return { ok: true as const, code };
-    });
-  } catch (error) {
-    if (storedKey) await store.delete(storedKey).catch(() => {});
-    throw error;
-  }
+  return db.transaction(async (tx) => {
+    // One address at a time, so two reports sent together cannot both slip under the limit.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${sourceHash}))`);
+    const [recent] = await tx
+      .select({ n: count() })
+      .from(publicReports)
+      .where(and(eq(publicReports.sourceHash, sourceHash), gt(publicReports.createdAt, new Date(now.getTime() - HOUR_MS))));
+    if ((recent?.n ?? 0) >= PUBLIC_REPORT_LIMITS.perHour) {
+      return { ok: false as const, status: 429 as const, message: "提交过于频繁，请一小时后再试；紧急情况请拨打 119 或 12350" };
+    }
+    const code = newFollowUpCode();
+    const [report] = await tx
+      .insert(publicReports)
+      .values({
+        orgId: township.id,
+        followUpCode: code,
+        description: input.description,
+        location: input.location,
+        contact: input.contact,
+        sourceHash,
+        createdAt: now,
+      })
+      .returning({ id: publicReports.id });
+    const stored = await storeFiles(
+      tx,
+      { orgId: township.id, userId: null },
+      { purpose: "public_report", publicReportId: report!.id },
+      photo ? [photo] : [],
+      { now, store: args.store },
+    );
+    await writeAudit(tx, { orgId: township.id, userId: null }, [
+      {
+        action: "public_report.create",
+        entityType: "public_report",
+        entityId: report!.id,
+        after: { location: input.location, hasContact: input.contact !== null, photoFileId: stored.ids[0] ?? null },
+      },
+      ...stored.audit,
+    ]);
+    return { ok: true as const, code };
+  });
 }
 
 /** What the reporter may see of their own report: its status and the public reply, nothing else. */
