@@ -1,12 +1,13 @@
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { assignments, auditEvents, memberships, users } from "@/db/schema";
+import { assignments, auditEvents, users } from "@/db/schema";
 import { seedDemoTownship } from "@/db/seed";
 import { ActionError, defineCommand, executeAction, type Actor } from "@/lib/auth/action-core";
 import type { Role } from "@/lib/auth/permissions";
 import { createTestDb, uniqueOrgOptions } from "@/tests/helpers/db";
+import { memberOf } from "@/tests/helpers/workflow";
 import { acknowledgeAssignment } from "./acknowledge-assignment";
 
 const NOW = new Date("2026-11-29T10:00:00+08:00");
@@ -14,24 +15,7 @@ let handle: DbHandle;
 let orgA: string;
 let orgB: string;
 
-async function member(orgId: string, role: Role, notUnit?: string) {
-  const [m] = await handle.db
-    .select({ userId: memberships.userId, unitId: memberships.unitId })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.orgId, orgId),
-        eq(memberships.role, role),
-        eq(users.active, true),
-        notUnit ? ne(memberships.unitId, notUnit) : undefined,
-      ),
-    )
-    .orderBy(memberships.unitId)
-    .limit(1);
-  if (!m) throw new Error(`no ${role}`);
-  return { actor: { userId: m.userId, orgId } satisfies Actor, unitId: m.unitId };
-}
+const member = (orgId: string, role: Role, notUnit?: string) => memberOf(handle.db, orgId, role, notUnit);
 
 async function unacknowledgedOf(unitId: string) {
   const [a] = await handle.db

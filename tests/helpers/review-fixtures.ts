@@ -1,28 +1,8 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditEvents, memberships, notifications, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/action-core";
-import type { Role } from "@/lib/auth/permissions";
+import { auditEvents, memberships, notifications } from "@/db/schema";
 
-/** The first active member of `role` in the township (a liaison: optionally not of `notUnit`). */
-export async function memberOf(db: Db, orgId: string, role: Role, notUnit?: string) {
-  const [m] = await db
-    .select({ userId: memberships.userId, unitId: memberships.unitId })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.orgId, orgId),
-        eq(memberships.role, role),
-        eq(users.active, true),
-        notUnit ? ne(memberships.unitId, notUnit) : undefined,
-      ),
-    )
-    .orderBy(asc(memberships.unitId))
-    .limit(1);
-  if (!m) throw new Error(`no ${role} in ${orgId}`);
-  return { actor: { userId: m.userId, orgId } satisfies Actor, unitId: m.unitId };
-}
+export { memberOf } from "./workflow";
 
 /** The user ids of a unit's liaisons. */
 export async function liaisonsOf(db: Db, orgId: string, unitId: string): Promise<string[]> {

@@ -1,5 +1,6 @@
 /** Shared fixtures of the campaign command tests (imported by *.test.ts only). */
-import { and, count, eq, ne } from "drizzle-orm";
+import { memberOf as memberOfTownship } from "@/tests/helpers/workflow";
+import { count, eq } from "drizzle-orm";
 import type { DbHandle } from "@/db/client";
 import * as schema from "@/db/schema";
 import { executeAction, type Actor, type Command } from "@/lib/auth/action-core";
@@ -8,21 +9,8 @@ import type { z } from "zod";
 
 export const NOW = new Date("2026-11-29T10:00:00+08:00");
 
-export async function memberOf(handle: DbHandle, orgId: string, role: Role, notUnit?: string) {
-  const [m] = await handle.db
-    .select({ userId: schema.memberships.userId, unitId: schema.memberships.unitId })
-    .from(schema.memberships)
-    .where(
-      and(
-        eq(schema.memberships.orgId, orgId),
-        eq(schema.memberships.role, role),
-        notUnit ? ne(schema.memberships.unitId, notUnit) : undefined,
-      ),
-    )
-    .orderBy(schema.memberships.unitId)
-    .limit(1);
-  if (!m) throw new Error(`no ${role} in ${orgId}`);
-  return { actor: { userId: m.userId, orgId } satisfies Actor, unitId: m.unitId };
+export function memberOf(handle: DbHandle, orgId: string, role: Role, notUnit?: string) {
+  return memberOfTownship(handle.db, orgId, role, notUnit);
 }
 
 export function runner(handle: DbHandle) {
