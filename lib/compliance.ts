@@ -5,6 +5,9 @@
  */
 export type CellState = "approved" | "submitted" | "in_progress" | "overdue" | "not_applicable";
 
+/** Legend order: worst first, as a leader reads the map. */
+export const CELL_STATES: readonly CellState[] = ["overdue", "in_progress", "submitted", "approved", "not_applicable"];
+
 export interface CellCounts {
   total: number;
   approved: number;
@@ -18,4 +21,27 @@ export function cellState(c: CellCounts): CellState {
   if (c.approved === c.total) return "approved";
   if (c.approved + c.submitted === c.total) return "submitted";
   return "in_progress";
+}
+
+export interface Counts {
+  total: number;
+  pending: number;
+  submitted: number;
+  approved: number;
+  returned: number;
+  overdue: number;
+}
+
+/** The sum of several cells' counts: the matrix cells add up to the headline figures. */
+export function sumCounts(rows: readonly Counts[]): Counts {
+  const sum: Counts = { total: 0, pending: 0, submitted: 0, approved: 0, returned: 0, overdue: 0 };
+  for (const r of rows) {
+    sum.total += r.total;
+    sum.pending += r.pending;
+    sum.submitted += r.submitted;
+    sum.approved += r.approved;
+    sum.returned += r.returned;
+    sum.overdue += r.overdue;
+  }
+  return sum;
 }

@@ -1,7 +1,9 @@
 import "server-only";
-import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
+import type { DashboardFilters } from "@/lib/dashboard-filters";
 import { activities, assignments, tasks, units } from "../schema";
 import type { QueryContext } from "./context";
+import { dashboardFilterConditions } from "./dashboard-scope";
 import {
   assignmentScope,
   statusCountColumns,
@@ -12,10 +14,7 @@ import {
 
 type UnitKind = (typeof units.$inferSelect)["kind"];
 
-export interface MatrixFilters {
-  unitKinds?: UnitKind[];
-  phaseId?: string;
-}
+export type MatrixFilters = DashboardFilters;
 
 export interface MatrixCell extends StatusCounts {
   unitId: string;
@@ -24,18 +23,24 @@ export interface MatrixCell extends StatusCounts {
 
 /**
  * The unit × activity matrix of one campaign in one set-based query: assignment
- * counts by status per (unit, activity). Uses assignments_org_task_unit_key /
- * tasks_org_campaign_idx; the caller's scope (township, a liaison's unit) is in
- * the where like every other query.
+ * counts by status per (unit, activity). Uses tasks_org_campaign_idx to find the
+ * campaign's tasks, then assignments_org_task_unit_key (org_id, task_id, …) for
+ * their assignments and the units primary key; activities_org_campaign_idx for
+ * the columns. The caller's scope (township, a liaison's unit) and the
+ * dashboard filters are in the where, so the cells sum to the headline figures.
  */
 export async function complianceMatrix(ctx: QueryContext, campaignId: string, now: Date, filters: MatrixFilters = {}) {
-  const conditions: (SQL | undefined)[] = [assignmentScope(ctx), eq(tasks.campaignId, campaignId)];
-  if (filters.unitKinds?.length) conditions.push(inArray(units.kind, filters.unitKinds));
-  if (filters.phaseId) conditions.push(eq(tasks.phaseId, filters.phaseId));
+  const conditions = [assignmentScope(ctx), eq(tasks.campaignId, campaignId), ...dashboardFilterConditions(filters)];
 
   const [activityRows, cells] = await Promise.all([
     ctx.db
-      .select({ id: activities.id, code: activities.code, title: activities.title, grouping: activities.grouping })
+      .select({
+        id: activities.id,
+        code: activities.code,
+        title: activities.title,
+        grouping: activities.grouping,
+        position: activities.position,
+      })
       .from(activities)
       .where(and(eq(activities.orgId, ctx.orgId), eq(activities.campaignId, campaignId)))
       .orderBy(asc(activities.position)),

@@ -1,15 +1,29 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { CampaignTabs } from "@/components/dashboard/campaign-tabs";
+import { CompletionChart } from "@/components/dashboard/completion-chart";
+import { CompletionViews } from "@/components/dashboard/completion-views";
+import { FilterBar } from "@/components/dashboard/filter-bar";
+import { HazardCountsList } from "@/components/dashboard/hazard-counts-list";
+import { HeatMap } from "@/components/dashboard/heat-map";
+import { OverdueList } from "@/components/dashboard/overdue-list";
+import { RankingTable } from "@/components/dashboard/ranking-table";
 import { RemindLaggards } from "@/components/dashboard/remind-laggards";
 import { ReviewQueueCard } from "@/components/dashboard/review-queue-card";
 import { StatusSummary } from "@/components/dashboard/status-summary";
 import { UnitProgressTable } from "@/components/dashboard/unit-progress-table";
-import { campaignStatusCounts, listCampaignsWithProgress } from "@/db/queries/campaigns";
-import { hazardCounts, overdueAssignments, unitProgress } from "@/db/queries/dashboard";
+import { listCampaignsWithProgress } from "@/db/queries/campaigns";
+import { approvalsPerDay } from "@/db/queries/completion-trend";
+import { campaignPhases, hazardCounts, overdueAssignments, unitProgress } from "@/db/queries/dashboard";
+import { complianceMatrix } from "@/db/queries/matrix";
+import { unitRanking } from "@/db/queries/ranking";
 import { reviewQueueCount } from "@/db/queries/reviews";
 import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
+import { shanghaiDay } from "@/lib/campaign-series";
+import { sumCounts } from "@/lib/compliance";
+import { completionSeries } from "@/lib/completion-trend";
+import { parseDashboardParams } from "@/lib/dashboard-filters";
 import { remindCampaignLaggards, remindOneUnit } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -19,104 +33,97 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ campaign?: string }> }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await requireContext("dashboard.view");
   const t = await getTranslations();
-  const format = await getFormatter();
   const now = new Date();
+  const requested = parseDashboardParams(await searchParams);
   const campaigns = await listCampaignsWithProgress(ctx, now);
-  const requested = (await searchParams).campaign;
   const campaign =
-    campaigns.find((c) => c.id === requested) ?? campaigns.find((c) => c.status === "active") ?? campaigns[0];
+    campaigns.find((c) => c.id === requested.campaignId) ?? campaigns.find((c) => c.status === "active") ?? campaigns[0];
 
   if (!campaign) {
     return <p className="rounded-xl bg-white p-6 text-slate-500 ring-1 ring-slate-200">{t("dashboard.noCampaign")}</p>;
   }
 
-  const [counts, units, overdue, hazards, queue] = await Promise.all([
-    campaignStatusCounts(ctx, campaign.id, now),
-    unitProgress(ctx, campaign.id, now),
-    overdueAssignments(ctx, campaign.id, now),
+  const phases = await campaignPhases(ctx, campaign.id);
+  // A phase of another campaign (or a stale link) is dropped rather than showing an empty dashboard.
+  const params = {
+    ...requested,
+    campaignId: campaign.id,
+    phaseId: phases.some((p) => p.id === requested.phaseId) ? requested.phaseId : undefined,
+  };
+  const filters = { unitKinds: params.unitKinds, phaseId: params.phaseId };
+  const [matrix, units, overdue, hazards, queue, ranking, perDay] = await Promise.all([
+    complianceMatrix(ctx, campaign.id, now, filters),
+    unitProgress(ctx, campaign.id, now, filters),
+    overdueAssignments(ctx, campaign.id, now, 20, filters),
     hazardCounts(ctx),
     reviewQueueCount(ctx),
+    unitRanking(ctx, campaign.id, now, filters),
+    approvalsPerDay(ctx, campaign.id, filters),
   ]);
+  const counts = sumCounts(matrix.cells);
+  const trend = completionSeries(perDay, counts.total, {
+    startsOn: campaign.startsOn,
+    endsOn: campaign.endsOn,
+    today: shanghaiDay(now),
+  });
   const canRemind = can(ctx.role, "assignment.remind");
+  const cellHref = (unitId: string, activityId: string) => {
+    const q = new URLSearchParams({ campaign: campaign.id, unit: unitId, activity: activityId });
+    if (params.phaseId) q.set("phase", params.phaseId);
+    return `/dashboard/cell?${q.toString()}`;
+  };
 
   return (
     <div className="space-y-5">
       <div>
         <h1 className="text-xl font-semibold">{t("dashboard.title")}</h1>
-        <nav aria-label={t("dashboard.campaign")} className="mt-3 flex gap-2 overflow-x-auto pb-1">
-          {campaigns.map((c) => (
-            <Link
-              key={c.id}
-              href={`/dashboard?campaign=${c.id}`}
-              aria-current={c.id === campaign.id ? "page" : undefined}
-              className={`whitespace-nowrap rounded-full px-4 py-2 text-sm ring-1 ${
-                c.id === campaign.id ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-200"
-              }`}
-            >
-              {c.name}
-            </Link>
-          ))}
-        </nav>
+        <CampaignTabs campaigns={campaigns} currentId={campaign.id} params={params} />
         {campaign.theme ? <p className="mt-2 text-sm text-slate-500">{campaign.theme}</p> : null}
       </div>
 
+      <FilterBar campaignId={campaign.id} params={params} phases={phases} />
       <StatusSummary counts={counts} />
 
-      <div className="grid gap-5 lg:grid-cols-3">
-        <section className="lg:col-span-2">
-          <h2 className="mb-2 font-semibold">{t("dashboard.units")}</h2>
-          <UnitProgressTable
-            rows={units}
-            remind={canRemind ? { campaignId: campaign.id, action: remindOneUnit } : undefined}
-          />
-        </section>
-        <div className="space-y-5">
+      <section>
+        <h2 className="mb-2 font-semibold">
+          {t("dashboard.heatmap.title")}
+        </h2>
+        {matrix.units.length === 0 ? (
+          <p className="rounded-xl bg-white p-4 text-sm text-slate-500 ring-1 ring-slate-200">{t("dashboard.heatmap.empty")}</p>
+        ) : (
+          <HeatMap matrix={matrix} cellHref={cellHref} />
+        )}
+      </section>
+
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-3">
+        <div className="min-w-0 space-y-5 lg:col-span-2">
+          <CompletionViews ctx={ctx} campaignId={campaign.id} matrix={matrix} params={params} cellHref={cellHref} />
+          <section>
+            <h2 className="mb-2 font-semibold">{t("dashboard.trend.title")}</h2>
+            <CompletionChart points={trend} total={counts.total} />
+          </section>
+          <section>
+            <h2 className="mb-2 font-semibold">{t("dashboard.ranking.title")}</h2>
+            <RankingTable rows={ranking} />
+          </section>
+          <section>
+            <h2 className="mb-2 font-semibold">{t("dashboard.units")}</h2>
+            <UnitProgressTable
+              rows={units}
+              remind={canRemind ? { campaignId: campaign.id, action: remindOneUnit } : undefined}
+            />
+          </section>
+        </div>
+        <div className="min-w-0 space-y-5">
           <ReviewQueueCard counts={queue} linked={can(ctx.role, "assignment.review")} />
           {canRemind ? <RemindLaggards key={campaign.id} campaignId={campaign.id} action={remindCampaignLaggards} /> : null}
-          <section>
-            <h2 className="mb-2 font-semibold">{t("dashboard.overdueList")}</h2>
-            {overdue.length === 0 ? (
-              <p className="rounded-xl bg-white p-4 text-sm text-slate-500 ring-1 ring-slate-200">{t("dashboard.noOverdue")}</p>
-            ) : (
-              <ul className="divide-y divide-slate-100 rounded-xl bg-white ring-1 ring-slate-200">
-                {overdue.map((a) => (
-                  <li key={a.id}>
-                    <Link href={`/tasks/${a.id}`} className="block px-4 py-2.5 text-sm hover:bg-slate-50">
-                      <span className="block font-medium">{a.unitName}</span>
-                      <span className="block truncate text-slate-600">{a.taskTitle}</span>
-                      <span className="text-xs text-red-700">
-                        {t("tasks.deadline")} {format.dateTime(a.deadline, { year: "numeric", month: "2-digit", day: "2-digit" })}
-                      </span>
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section>
-            <h2 className="mb-2 font-semibold">{t("dashboard.hazards")}</h2>
-            {hazards.length === 0 ? (
-              <p className="rounded-xl bg-white p-4 text-sm text-slate-500 ring-1 ring-slate-200">{t("dashboard.noHazards")}</p>
-            ) : (
-              <ul className="divide-y divide-slate-100 rounded-xl bg-white text-sm ring-1 ring-slate-200">
-                {hazards.map((h) => (
-                  <li key={`${h.status}-${h.level}`} className="flex justify-between px-4 py-2.5">
-                    <span>
-                      <span className={h.level === "major" ? "font-semibold text-red-700" : ""}>
-                        {t(`dashboard.hazardLevel.${h.level}`)}
-                      </span>
-                      {" · "}
-                      {t(`dashboard.hazardStatus.${h.status}`)}
-                    </span>
-                    <span className="tabular-nums">{h.count}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <OverdueList rows={overdue} />
+          <HazardCountsList rows={hazards} />
         </div>
       </div>
     </div>

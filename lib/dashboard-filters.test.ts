@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { dashboardQuery, parseDashboardParams } from "./dashboard-filters";
+
+const ID = "0b9a4c1e-7d2f-4a3b-9c8d-1e2f3a4b5c6d";
+
+describe("dashboard URL parameters", () => {
+  it("keeps known unit kinds in a fixed order and valid ids, drops the rest", () => {
+    expect(parseDashboardParams({ campaign: ID, kind: ["school", "village,bogus", "school"], phase: "nope", view: ID })).toEqual({
+      campaignId: ID,
+      unitKinds: ["village", "school"],
+      phaseId: undefined,
+      viewActivityId: ID,
+    });
+    expect(parseDashboardParams({})).toEqual({ campaignId: undefined, unitKinds: undefined, phaseId: undefined, viewActivityId: undefined });
+  });
+
+  it("round-trips through a shareable query string", () => {
+    const params = { campaignId: ID, unitKinds: ["enterprise" as const], phaseId: ID };
+    const query = dashboardQuery(params);
+    expect(query).toBe(`?campaign=${ID}&kind=enterprise&phase=${ID}`);
+    const raw = Object.fromEntries(new URLSearchParams(query).entries());
+    expect(parseDashboardParams(raw)).toMatchObject(params);
+    expect(dashboardQuery(params, { phaseId: undefined })).toBe(`?campaign=${ID}&kind=enterprise`);
+  });
+});
