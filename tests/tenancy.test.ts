@@ -1,11 +1,11 @@
 import path from "node:path";
-import { and, count, eq, inArray, ne } from "drizzle-orm";
+import { and, count, eq, inArray, ne, or } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import * as assignmentQueries from "@/db/queries/assignments";
 import * as campaignQueries from "@/db/queries/campaigns";
 import { contextFor, loadMembership, type QueryContext } from "@/db/queries/context";
-import * as dashboardQueries from "@/db/queries/dashboard";
+import { hazardPanelCounts } from "@/db/queries/hazard-panel";
 import {
   activities,
   assignments,
@@ -115,7 +115,7 @@ describe("tenant isolation of db/queries", () => {
     const fixture = { campaignId: campaign!.id, now: NOW };
     expect((await QUERIES["campaigns.campaignStatusCounts"]!(ctx, fixture)).total).toBe(own!.n);
     expect((await QUERIES["dashboard.unitProgress"]!(ctx, fixture)).total).toBe(own!.n);
-    expect((await QUERIES["dashboard.hazardCounts"]!(ctx, fixture)).total).toBe(ownHazards!.n);
+    expect((await QUERIES["hazard-panel.hazardPanelCounts"]!(ctx, fixture)).total).toBe(ownHazards!.n);
     expect(own!.n).toBeGreaterThan(0);
   });
 
@@ -148,13 +148,13 @@ describe("a liaison's scope", () => {
     expect(await assignmentQueries.getAssignmentDetail(ctx, "not-a-uuid")).toBeNull();
   });
 
-  it("counts hazards of their own unit only", async () => {
+  it("counts only the hazards of their own unit (found there or handed to it)", async () => {
     const ctx = await contextOf(orgA, "liaison");
     const [own] = await handle.db
       .select({ n: count() })
       .from(hazards)
-      .where(and(eq(hazards.orgId, orgA), eq(hazards.unitId, ctx.unitId!)));
-    const rows = await dashboardQueries.hazardCounts(ctx);
-    expect(rows.reduce((sum, r) => sum + r.count, 0)).toBe(own!.n);
+      .where(and(eq(hazards.orgId, orgA), or(eq(hazards.unitId, ctx.unitId!), eq(hazards.responsibleUnitId, ctx.unitId!))));
+    const counts = await hazardPanelCounts(ctx, NOW);
+    expect(counts.general.total + counts.major.total).toBe(own!.n);
   });
 });

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { attentionItems, hazardSummary } from "@/db/queries/exports";
+import type { attentionItems } from "@/db/queries/exports";
+import type { hazardSummary } from "@/db/queries/hazard-ledger";
 import { HAZARD_LEVELS, HAZARD_STATUSES } from "@/lib/hazard-status";
 
 const cell = "border border-slate-300 px-1.5 py-1 align-top";
@@ -54,7 +55,7 @@ export async function HazardTable({ rows }: { rows: Awaited<ReturnType<typeof ha
         <tr>
           <th scope="col" className={head}>{t("exports.report.hazardStatus")}</th>
           {HAZARD_LEVELS.map((level) => (
-            <th key={level} scope="col" className={`${head} text-right`}>{t(`dashboard.hazardLevel.${level}`)}</th>
+            <th key={level} scope="col" className={`${head} text-right`}>{t(`hazards.level.${level}`)}</th>
           ))}
           <th scope="col" className={`${head} text-right`}>{t("exports.report.hazardTotal")}</th>
         </tr>
@@ -63,7 +64,7 @@ export async function HazardTable({ rows }: { rows: Awaited<ReturnType<typeof ha
         {[...HAZARD_STATUSES, undefined].map((status) => (
           <tr key={status ?? "total"} className={status ? "" : "font-semibold"}>
             <th scope="row" className={`${cell} text-left font-normal`}>
-              {status ? t(`dashboard.hazardStatus.${status}`) : t("exports.report.hazardTotal")}
+              {status ? t(`hazards.status.${status}`) : t("exports.report.hazardTotal")}
             </th>
             {HAZARD_LEVELS.map((level) => (
               <td key={level} className={`${cell} text-right tabular-nums`}>{countOf(status, level)}</td>

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { DashboardFilters } from "@/lib/dashboard-filters";
-import { assignments, hazards, phases, tasks, units } from "../schema";
+import { assignments, phases, tasks, units } from "../schema";
 import type { QueryContext } from "./context";
 import { dashboardFilterConditions } from "./dashboard-scope";
 import {
@@ -67,17 +67,4 @@ export async function campaignPhases(ctx: QueryContext, campaignId: string) {
     .from(phases)
     .where(and(eq(phases.orgId, ctx.orgId), eq(phases.campaignId, campaignId)))
     .orderBy(asc(phases.position));
-}
-
-/** Hazards of the township (a liaison: their unit's) counted by status and level. */
-export async function hazardCounts(ctx: QueryContext) {
-  const scope =
-    ctx.role === "liaison"
-      ? and(eq(hazards.orgId, ctx.orgId), ctx.unitId ? eq(hazards.unitId, ctx.unitId) : sql`false`)
-      : eq(hazards.orgId, ctx.orgId);
-  return ctx.db
-    .select({ status: hazards.status, level: hazards.level, count: count() })
-    .from(hazards)
-    .where(scope)
-    .groupBy(hazards.status, hazards.level);
 }

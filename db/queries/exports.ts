@@ -1,14 +1,11 @@
 import "server-only";
-import { and, asc, between, count, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import {
   activities,
   assignmentEvents,
   assignments,
-  campaigns,
   files,
-  hazards,
   submissions,
   tasks,
   units,
@@ -215,84 +212,4 @@ export async function getExportUnit(ctx: QueryContext, unitId: string) {
     .where(and(eq(units.orgId, ctx.orgId), eq(units.id, unitId)))
     .limit(1);
   return row ?? null;
-}
-
-const responsibleUnit = alias(units, "export_responsible_unit");
-const verifier = alias(users, "export_verifier");
-
-/**
- * The hazards of a campaign: found by its tasks, or found with no task during
- * its dates. A liaison sees their own unit's only.
- */
-function campaignHazardConditions(ctx: QueryContext, campaignId: string): SQL {
-  const unitScope = ctx.role === "liaison" ? (ctx.unitId ? eq(hazards.unitId, ctx.unitId) : sql`false`) : undefined;
-  return and(
-    eq(hazards.orgId, ctx.orgId),
-    unitScope,
-    or(
-      eq(tasks.campaignId, campaignId),
-      and(isNull(hazards.assignmentId), between(hazards.foundOn, campaigns.startsOn, campaigns.endsOn)),
-    ),
-  ) as SQL;
-}
-
-const hazardCampaign = (campaignId: string) => and(eq(campaigns.orgId, hazards.orgId), eq(campaigns.id, campaignId));
-const hazardAssignment = and(eq(assignments.orgId, hazards.orgId), eq(assignments.id, hazards.assignmentId));
-
-/**
- * One page of the campaign's 隐患台账, by hazard number (keyset on the unique
- * hazards_org_number_key; the unit joins use the units primary key).
- */
-export async function hazardExportPage(
-  ctx: QueryContext,
-  campaignId: string,
-  options: { afterNumber?: string | null; limit?: number } = {},
-) {
-  if (!isUuid(campaignId)) return [];
-  return ctx.db
-    .select({
-      id: hazards.id,
-      number: hazards.number,
-      title: hazards.title,
-      unitName: units.name,
-      location: hazards.location,
-      industry: hazards.industry,
-      level: hazards.level,
-      source: hazards.source,
-      foundOn: hazards.foundOn,
-      measures: hazards.measures,
-      responsibleUnitName: responsibleUnit.name,
-      responsiblePerson: hazards.responsiblePerson,
-      rectificationDeadline: hazards.rectificationDeadline,
-      interimMeasures: hazards.interimMeasures,
-      funds: hazards.funds,
-      status: hazards.status,
-      rectifiedOn: hazards.rectifiedOn,
-      verifierName: verifier.displayName,
-      verificationResult: hazards.verificationResult,
-      closedOn: hazards.closedOn,
-    })
-    .from(hazards)
-    .innerJoin(campaigns, hazardCampaign(campaignId))
-    .innerJoin(units, and(eq(units.orgId, hazards.orgId), eq(units.id, hazards.unitId)))
-    .leftJoin(responsibleUnit, and(eq(responsibleUnit.orgId, hazards.orgId), eq(responsibleUnit.id, hazards.responsibleUnitId)))
-    .leftJoin(verifier, eq(verifier.id, hazards.verifiedBy))
-    .leftJoin(assignments, hazardAssignment)
-    .leftJoin(tasks, taskOfAssignment)
-    .where(and(campaignHazardConditions(ctx, campaignId), options.afterNumber ? gt(hazards.number, options.afterNumber) : undefined))
-    .orderBy(asc(hazards.number))
-    .limit(options.limit ?? EXPORT_PAGE_SIZE);
-}
-
-/** The campaign's hazards counted by status × level (one grouped query, hazards_org_status_level_idx). */
-export async function hazardSummary(ctx: QueryContext, campaignId: string) {
-  if (!isUuid(campaignId)) return [];
-  return ctx.db
-    .select({ status: hazards.status, level: hazards.level, count: count() })
-    .from(hazards)
-    .innerJoin(campaigns, hazardCampaign(campaignId))
-    .leftJoin(assignments, hazardAssignment)
-    .leftJoin(tasks, taskOfAssignment)
-    .where(campaignHazardConditions(ctx, campaignId))
-    .groupBy(hazards.status, hazards.level);
 }

@@ -1,34 +1,52 @@
 import "server-only";
-import { and, asc, between, eq, isNull, or, type SQL } from "drizzle-orm";
+import { and, asc, between, count, eq, gt, isNull, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { assignments, campaigns, hazards, tasks, units, users } from "../schema";
 import type { QueryContext } from "./context";
 import { hazardScope } from "./hazard-scope";
-import { responsibleUnitOfHazard, responsibleUnits, unitOfHazard } from "./hazards";
+import { taskOfAssignment } from "./scope";
 
-const foundBy = alias(users, "ledger_found_by");
-const verifiedBy = alias(users, "ledger_verified_by");
+/** Rows per round trip of the 隐患台账 export (the same page size as the other export sheets). */
+const PAGE_SIZE = 2000;
+
+const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
 /**
- * Every hazard of the township (a liaison: their unit's) with the names the
- * 隐患台账 prints. With a campaign: the hazards its tasks found, plus those
- * with no task that were found during the campaign's dates.
+ * The 隐患台账 (hazard register) as exported: the ledger columns of each hazard,
+ * paged by hazard number so a county-sized register streams with flat memory.
  */
-export async function hazardLedgerRows(ctx: QueryContext, options: { campaignId?: string } = {}) {
-  let campaignCondition: SQL | undefined;
-  if (options.campaignId !== undefined) {
-    if (!z.uuid().safeParse(options.campaignId).success) return [];
-    const [campaign] = await ctx.db
-      .select({ startsOn: campaigns.startsOn, endsOn: campaigns.endsOn })
-      .from(campaigns)
-      .where(and(eq(campaigns.orgId, ctx.orgId), eq(campaigns.id, options.campaignId)));
-    if (!campaign) return [];
-    campaignCondition = or(
-      eq(tasks.campaignId, options.campaignId),
-      and(isNull(hazards.assignmentId), between(hazards.foundOn, campaign.startsOn, campaign.endsOn)),
-    );
-  }
+const responsibleUnit = alias(units, "ledger_responsible_unit");
+const verifier = alias(users, "ledger_verifier");
+const finder = alias(users, "ledger_finder");
+
+/**
+ * The hazards of a campaign: found by its tasks, or found with no task during
+ * its dates. A liaison sees their own unit's only (hazardScope).
+ */
+function campaignHazardConditions(ctx: QueryContext, campaignId: string): SQL {
+  return and(
+    hazardScope(ctx),
+    or(
+      eq(tasks.campaignId, campaignId),
+      and(isNull(hazards.assignmentId), between(hazards.foundOn, campaigns.startsOn, campaigns.endsOn)),
+    ),
+  ) as SQL;
+}
+
+const hazardCampaign = (campaignId: string) => and(eq(campaigns.orgId, hazards.orgId), eq(campaigns.id, campaignId));
+const hazardAssignment = and(eq(assignments.orgId, hazards.orgId), eq(assignments.id, hazards.assignmentId));
+
+/**
+ * One page of the campaign's 隐患台账, by hazard number (keyset on the unique
+ * hazards_org_number_key; the unit joins use the units primary key).
+ */
+export async function hazardExportPage(
+  ctx: QueryContext,
+  campaignId: string,
+  options: { afterNumber?: string | null; limit?: number } = {},
+) {
+  if (!isUuid(campaignId)) return [];
   return ctx.db
     .select({
       id: hazards.id,
@@ -41,30 +59,43 @@ export async function hazardLedgerRows(ctx: QueryContext, options: { campaignId?
       level: hazards.level,
       source: hazards.source,
       foundOn: hazards.foundOn,
-      foundByName: foundBy.displayName,
+      foundByName: finder.displayName,
       taskTitle: tasks.title,
       measures: hazards.measures,
-      interimMeasures: hazards.interimMeasures,
-      funds: hazards.funds,
-      responsibleUnitName: responsibleUnits.name,
+      responsibleUnitName: responsibleUnit.name,
       responsiblePerson: hazards.responsiblePerson,
       rectificationDeadline: hazards.rectificationDeadline,
+      interimMeasures: hazards.interimMeasures,
+      funds: hazards.funds,
       status: hazards.status,
       rectifiedOn: hazards.rectifiedOn,
       rectificationNote: hazards.rectificationNote,
-      verifiedByName: verifiedBy.displayName,
+      verifierName: verifier.displayName,
       verificationResult: hazards.verificationResult,
       closedOn: hazards.closedOn,
     })
     .from(hazards)
-    .innerJoin(units, unitOfHazard)
-    .leftJoin(responsibleUnits, responsibleUnitOfHazard)
-    .leftJoin(foundBy, eq(foundBy.id, hazards.foundBy))
-    .leftJoin(verifiedBy, eq(verifiedBy.id, hazards.verifiedBy))
-    .leftJoin(assignments, and(eq(assignments.orgId, hazards.orgId), eq(assignments.id, hazards.assignmentId)))
-    .leftJoin(tasks, and(eq(tasks.orgId, assignments.orgId), eq(tasks.id, assignments.taskId)))
-    .where(and(hazardScope(ctx), campaignCondition))
-    .orderBy(asc(hazards.number));
+    .innerJoin(campaigns, hazardCampaign(campaignId))
+    .innerJoin(units, and(eq(units.orgId, hazards.orgId), eq(units.id, hazards.unitId)))
+    .leftJoin(responsibleUnit, and(eq(responsibleUnit.orgId, hazards.orgId), eq(responsibleUnit.id, hazards.responsibleUnitId)))
+    .leftJoin(verifier, eq(verifier.id, hazards.verifiedBy))
+    .leftJoin(finder, eq(finder.id, hazards.foundBy))
+    .leftJoin(assignments, hazardAssignment)
+    .leftJoin(tasks, taskOfAssignment)
+    .where(and(campaignHazardConditions(ctx, campaignId), options.afterNumber ? gt(hazards.number, options.afterNumber) : undefined))
+    .orderBy(asc(hazards.number))
+    .limit(options.limit ?? PAGE_SIZE);
 }
 
-export type HazardLedgerRow = Awaited<ReturnType<typeof hazardLedgerRows>>[number];
+/** The campaign's hazards counted by status × level (one grouped query, hazards_org_status_level_idx). */
+export async function hazardSummary(ctx: QueryContext, campaignId: string) {
+  if (!isUuid(campaignId)) return [];
+  return ctx.db
+    .select({ status: hazards.status, level: hazards.level, count: count() })
+    .from(hazards)
+    .innerJoin(campaigns, hazardCampaign(campaignId))
+    .leftJoin(assignments, hazardAssignment)
+    .leftJoin(tasks, taskOfAssignment)
+    .where(campaignHazardConditions(ctx, campaignId))
+    .groupBy(hazards.status, hazards.level);
+}

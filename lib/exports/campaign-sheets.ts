@@ -2,7 +2,9 @@ import "server-only";
 import type { QueryContext } from "@/db/queries/context";
 import { campaignStatusCounts } from "@/db/queries/campaigns";
 import { auditExportPage, type AuditCursor } from "@/db/queries/export-audit";
-import { assignmentExportPage, hazardExportPage, hazardSummary } from "@/db/queries/exports";
+import { assignmentExportPage } from "@/db/queries/exports";
+import { hazardExportPage, hazardSummary } from "@/db/queries/hazard-ledger";
+import { isRectificationOverdue } from "@/lib/hazard-status";
 import { complianceMatrix } from "@/db/queries/matrix";
 import { cellState, type CellState } from "@/lib/compliance";
 import { assignmentColumns, assignmentRow, assignmentCursor } from "./assignment-rows";
@@ -137,12 +139,15 @@ function assignmentsSheet(input: ReportInput): Sheet {
 const HAZARD_COLUMNS: Column[] = [
   { key: "number", header: "编号", width: 16, type: "text" },
   { key: "title", header: "隐患名称", width: 28, type: "text", wrap: true },
+  { key: "description", header: "隐患描述", width: 36, type: "text", wrap: true },
   { key: "unitName", header: "单位", width: 18, type: "text" },
   { key: "location", header: "地点", width: 20, type: "text", wrap: true },
   { key: "industry", header: "行业领域", width: 12, type: "text" },
   { key: "level", header: "等级", width: 8, type: "text" },
   { key: "source", header: "来源", width: 12, type: "text" },
   { key: "foundOn", header: "发现日期", width: 12, type: "date" },
+  { key: "foundByName", header: "发现人", width: 12, type: "text" },
+  { key: "taskTitle", header: "关联排查任务", width: 28, type: "text", wrap: true },
   { key: "measures", header: "整改措施", width: 30, type: "text", wrap: true },
   { key: "responsibleUnitName", header: "责任单位", width: 18, type: "text" },
   { key: "responsiblePerson", header: "责任人", width: 10, type: "text" },
@@ -150,13 +155,15 @@ const HAZARD_COLUMNS: Column[] = [
   { key: "interimMeasures", header: "临时管控措施", width: 24, type: "text", wrap: true },
   { key: "funds", header: "资金（元）", width: 12, type: "number" },
   { key: "status", header: "状态", width: 10, type: "text" },
+  { key: "overdue", header: "整改逾期", width: 8, type: "text" },
   { key: "rectifiedOn", header: "整改完成日期", width: 12, type: "date" },
+  { key: "rectificationNote", header: "整改情况", width: 30, type: "text", wrap: true },
   { key: "verifierName", header: "验收人", width: 10, type: "text" },
   { key: "verificationResult", header: "验收意见", width: 24, type: "text", wrap: true },
   { key: "closedOn", header: "销号日期", width: 12, type: "date" },
 ];
 
-function hazardsSheet({ ctx, campaign, pageSize }: ReportInput): Sheet {
+function hazardsSheet({ ctx, campaign, now, pageSize }: ReportInput): Sheet {
   return {
     name: SHEET_NAMES.hazards,
     columns: HAZARD_COLUMNS,
@@ -168,6 +175,8 @@ function hazardsSheet({ ctx, campaign, pageSize }: ReportInput): Sheet {
         level: HAZARD_LEVEL_LABEL[h.level],
         source: HAZARD_SOURCE_LABEL[h.source],
         status: HAZARD_STATUS_LABEL[h.status],
+        foundByName: h.foundByName ?? (h.source === "public_report" ? "群众" : null),
+        overdue: isRectificationOverdue(h.status, h.rectificationDeadline, now) ? "是" : "否",
         responsibleUnitName: h.responsibleUnitName ?? h.unitName,
         funds: h.funds === null ? null : Number(h.funds),
       }),

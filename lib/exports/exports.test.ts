@@ -107,7 +107,7 @@ describe("the campaign XLSX", () => {
     const deadline = detail.getRow(2).getCell(columnOf(detail, "截止时间")).value;
     expect(deadline).toBeInstanceOf(Date);
 
-    expect(headerOf(workbook.getWorksheet("隐患台账")!).slice(0, 4)).toEqual(["编号", "隐患名称", "单位", "地点"]);
+    expect(headerOf(workbook.getWorksheet("隐患台账")!).slice(0, 4)).toEqual(["编号", "隐患名称", "隐患描述", "单位"]);
     const matrix = workbook.getWorksheet("完成矩阵")!;
     expect(headerOf(matrix)[0]).toBe("单位");
     const summary = workbook.getWorksheet("汇总")!;

@@ -1,5 +1,6 @@
 import common from "@/lib/i18n/messages/zh-CN/common.json";
 import dashboard from "@/lib/i18n/messages/zh-CN/dashboard.json";
+import hazards from "@/lib/i18n/messages/zh-CN/hazards.json";
 import type { CellState } from "@/lib/compliance";
 import type { HazardLevel, HazardSource, HazardStatus } from "@/lib/hazard-status";
 import type { DisplayState } from "@/lib/status";
@@ -11,19 +12,10 @@ import type { DisplayState } from "@/lib/status";
  */
 export const STATE_LABEL: Record<DisplayState, string> = common.status;
 export const UNIT_KIND_LABEL: Record<string, string> = common.unitKind;
-export const HAZARD_STATUS_LABEL: Record<HazardStatus, string> = dashboard.dashboard.hazardStatus;
-export const HAZARD_LEVEL_LABEL: Record<HazardLevel, string> = dashboard.dashboard.hazardLevel;
+export const HAZARD_STATUS_LABEL: Record<HazardStatus, string> = hazards.hazards.status;
+export const HAZARD_LEVEL_LABEL: Record<HazardLevel, string> = hazards.hazards.level;
 
-export const HAZARD_SOURCE_LABEL: Record<HazardSource, string> = {
-  self_inspection: "单位自查",
-  investigation_task: "排查任务",
-  supervision_check: "督查检查",
-  hotline_12350: "12350举报热线",
-  hotline_119: "119火警热线",
-  hotline_96119: "96119消防举报",
-  media: "媒体曝光",
-  public_report: "群众举报",
-};
+export const HAZARD_SOURCE_LABEL: Record<HazardSource, string> = hazards.hazards.source;
 
 export const CELL_STATE_LABEL: Record<CellState, string> = {
   approved: "已完成",

@@ -14,8 +14,4 @@ export const cases: TenancyCases = {
     const rows = await q.campaignPhases(ctx, campaignId);
     return { ids: rows.map((r) => r.id), total: rows.length };
   },
-  hazardCounts: async (ctx) => {
-    const rows = await q.hazardCounts(ctx);
-    return { ids: [], total: rows.reduce((sum, r) => sum + r.count, 0) };
-  },
 };

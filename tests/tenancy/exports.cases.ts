@@ -31,12 +31,4 @@ export const cases: TenancyCases = {
     const ids = found.flatMap((u) => (u ? [u.id] : []));
     return { ids, total: ids.length };
   },
-  hazardExportPage: async (ctx, { campaignId }) => {
-    const rows = await q.hazardExportPage(ctx, campaignId);
-    return { ids: rows.map((r) => r.id), total: rows.length };
-  },
-  hazardSummary: async (ctx, { campaignId }) => {
-    const rows = await q.hazardSummary(ctx, campaignId);
-    return { ids: [], total: rows.reduce((n, r) => n + r.count, 0) };
-  },
 };

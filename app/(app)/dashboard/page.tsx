@@ -4,17 +4,17 @@ import { CampaignTabs } from "@/components/dashboard/campaign-tabs";
 import { CompletionChart } from "@/components/dashboard/completion-chart";
 import { CompletionViews } from "@/components/dashboard/completion-views";
 import { FilterBar } from "@/components/dashboard/filter-bar";
-import { HazardCountsList } from "@/components/dashboard/hazard-counts-list";
 import { HeatMap } from "@/components/dashboard/heat-map";
 import { OverdueList } from "@/components/dashboard/overdue-list";
 import { RankingTable } from "@/components/dashboard/ranking-table";
+import { HazardPanel } from "@/components/hazards/hazard-panel";
 import { RemindLaggards } from "@/components/dashboard/remind-laggards";
 import { ReviewQueueCard } from "@/components/dashboard/review-queue-card";
 import { StatusSummary } from "@/components/dashboard/status-summary";
 import { UnitProgressTable } from "@/components/dashboard/unit-progress-table";
 import { listCampaignsWithProgress } from "@/db/queries/campaigns";
 import { approvalsPerDay } from "@/db/queries/completion-trend";
-import { campaignPhases, hazardCounts, overdueAssignments, unitProgress } from "@/db/queries/dashboard";
+import { campaignPhases, overdueAssignments, unitProgress } from "@/db/queries/dashboard";
 import { complianceMatrix } from "@/db/queries/matrix";
 import { unitRanking } from "@/db/queries/ranking";
 import { reviewQueueCount } from "@/db/queries/reviews";
@@ -56,11 +56,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     phaseId: phases.some((p) => p.id === requested.phaseId) ? requested.phaseId : undefined,
   };
   const filters = { unitKinds: params.unitKinds, phaseId: params.phaseId };
-  const [matrix, units, overdue, hazards, queue, ranking, perDay] = await Promise.all([
+  const [matrix, units, overdue, queue, ranking, perDay] = await Promise.all([
     complianceMatrix(ctx, campaign.id, now, filters),
     unitProgress(ctx, campaign.id, now, filters),
     overdueAssignments(ctx, campaign.id, now, 20, filters),
-    hazardCounts(ctx),
     reviewQueueCount(ctx),
     unitRanking(ctx, campaign.id, now, filters),
     approvalsPerDay(ctx, campaign.id, filters),
@@ -123,7 +122,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <ReviewQueueCard counts={queue} linked={can(ctx.role, "assignment.review")} />
           {canRemind ? <RemindLaggards key={campaign.id} campaignId={campaign.id} action={remindCampaignLaggards} /> : null}
           <OverdueList rows={overdue} />
-          <HazardCountsList rows={hazards} />
+          <HazardPanel ctx={ctx} now={now} />
         </div>
       </div>
     </div>

@@ -6,7 +6,8 @@ import { AttentionTable, HazardTable, SignOff } from "@/components/reports/print
 import { PrintButton } from "@/components/reports/print-button";
 import { PrintMatrix } from "@/components/reports/print-matrix";
 import { campaignStatusCounts, getCampaign } from "@/db/queries/campaigns";
-import { attentionItems, hazardSummary } from "@/db/queries/exports";
+import { attentionItems } from "@/db/queries/exports";
+import { hazardSummary } from "@/db/queries/hazard-ledger";
 import { complianceMatrix } from "@/db/queries/matrix";
 import { requireContext } from "@/lib/auth/session";
 
