@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, DEMO_PASSWORD, storageStateOf } from "./support/accounts";
+import { ACCOUNTS, DEMO_PASSWORD, storageStateOf, taskList } from "./support/accounts";
 
 test("a signed-out visit to a protected page goes to /login", async ({ page }) => {
   await page.goto("/dashboard");
@@ -41,13 +41,13 @@ test.describe("a liaison", () => {
 
   test("opening another unit's assignment URL gets the not-found page", async ({ page, browser }) => {
     await page.goto("/tasks?filter=all");
-    await page.getByRole("listitem").first().getByRole("link").click();
+    await taskList(page).getByRole("listitem").first().getByRole("link").click();
     const ownUnit = (await page.locator("dt", { hasText: "责任单位" }).locator("xpath=following-sibling::dd[1]").innerText()).trim();
 
     const leader = await browser.newContext({ storageState: storageStateOf("leader") });
     const leaderPage = await leader.newPage();
     await leaderPage.goto("/tasks?filter=all");
-    const foreign = leaderPage.getByRole("listitem").filter({ hasNotText: ownUnit }).first().getByRole("link");
+    const foreign = taskList(leaderPage).getByRole("listitem").filter({ hasNotText: ownUnit }).first().getByRole("link");
     const href = await foreign.getAttribute("href");
     await leader.close();
     expect(href).toMatch(/^\/tasks\/[0-9a-f-]{36}$/);

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { storageStateOf } from "./support/accounts";
+import { SEED_YEAR, storageStateOf } from "./support/accounts";
 
 // Read-only: the auditor only downloads, so this file touches no rows other specs use.
 test.use({ storageState: storageStateOf("auditor") });
@@ -11,7 +11,7 @@ const yyyymmdd = () => {
 };
 
 function campaignCard(page: import("@playwright/test").Page) {
-  return page.getByRole("listitem").filter({ has: page.getByRole("link", { name: /安全生产月$/ }) });
+  return page.getByRole("listitem").filter({ has: page.getByRole("link", { name: `${SEED_YEAR}年安全生产月`, exact: true }) });
 }
 
 test("an auditor sees the report exports and no edit controls", async ({ page }) => {

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { pngBytes } from "../tests/helpers/evidence-bytes";
-import { storageStateOf, type DemoRole } from "./support/accounts";
+import { storageStateOf, type DemoRole, taskList } from "./support/accounts";
 
 // Hazards of 青杠村 (lx204) only, each test making its own rows; the public report is the only one this file files.
 test.describe.configure({ mode: "serial" });
@@ -32,7 +32,7 @@ test("a liaison reports from an investigation task, a leader assigns, the liaiso
   const liaison = await pageAs(browser, "liaison");
   // The task page's 上报隐患 link is placed by the lead; until then, take the task's id from 我的任务.
   await liaison.goto("/tasks?filter=all");
-  const taskLink = liaison.getByRole("listitem").getByRole("link").filter({ hasText: "查找身边隐患" }).first();
+  const taskLink = taskList(liaison).getByRole("listitem").getByRole("link").filter({ hasText: "查找身边隐患" }).first();
   const taskId = (await taskLink.getAttribute("href"))!.split("/").pop()!;
   await liaison.goto(`/hazards/new?assignment=${taskId}`);
   await expect(liaison.getByText(/来自排查任务：.*查找身边隐患/)).toBeVisible();

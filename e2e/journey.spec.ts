@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { storageStateOf, type DemoRole } from "./support/accounts";
+import { storageStateOf, type DemoRole, taskList } from "./support/accounts";
 
 /**
  * The campaign workflow end to end, on a campaign this file creates: a leader
@@ -53,7 +53,7 @@ test("a leader creates the campaign from the template, assigns the task to every
 test("the village liaison acknowledges, gets an extension, and submits a note with a photo", async ({ browser }) => {
   const liaison = await as(browser, "journeyLiaison");
   await liaison.goto("/tasks");
-  await liaison.getByRole("listitem").filter({ hasText: CAMPAIGN }).filter({ hasText: TASK }).getByRole("link").click();
+  await taskList(liaison).getByRole("listitem").filter({ hasText: CAMPAIGN }).filter({ hasText: TASK }).getByRole("link").click();
   await liaison.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
   assignmentPath = new URL(liaison.url()).pathname;
   await liaison.getByRole("button", { name: "签收任务" }).click();

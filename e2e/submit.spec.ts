@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { pngBytes } from "../tests/helpers/evidence-bytes";
-import { storageStateOf } from "./support/accounts";
+import { storageStateOf, taskList } from "./support/accounts";
 
 // Only lx207 (石龙村) acts here, so parallel spec files never touch these rows.
 test.use({ storageState: storageStateOf("villageLiaison") });
@@ -10,7 +10,7 @@ const photo = (name: string) => ({ name, mimeType: "image/png", buffer: Buffer.f
 /** Opens the first task of 我的任务 whose status chip reads `status`. */
 async function openTaskWithStatus(page: Page, status: string, filter = "open") {
   await page.goto(`/tasks?filter=${filter}`);
-  const link = page.getByRole("listitem").getByRole("link").filter({ hasText: status }).first();
+  const link = taskList(page).getByRole("listitem").getByRole("link").filter({ hasText: status }).first();
   await link.click();
   await page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
 }
@@ -73,7 +73,7 @@ test("a returned task shows the reason; resubmitting keeps both submissions", as
   test.skip((await notice.count()) === 0, "the seed gave lx207 no returned assignment today");
   const title = (await notice.textContent())!.match(/任务被退回：(.+?)(退回原因|$)/)![1]!.trim();
   await page.goto("/tasks?filter=all");
-  await page.getByRole("listitem").getByRole("link").filter({ hasText: title }).first().click();
+  await taskList(page).getByRole("listitem").getByRole("link").filter({ hasText: title }).first().click();
   await page.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { name: "此任务已被退回，请根据意见修改后重新提交" })).toBeVisible();
   await expect(page.getByText(/^退回原因：/).first()).toBeVisible();

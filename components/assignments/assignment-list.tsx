@@ -13,7 +13,7 @@ export function AssignmentList({ items, now, showUnit }: { items: AssignmentList
     return <p className="rounded-xl bg-white p-6 text-center text-slate-500 ring-1 ring-slate-200">{t("empty")}</p>;
   }
   return (
-    <ul className="space-y-2">
+    <ul aria-label={t("listLabel")} className="space-y-2">
       {items.map((item) => {
         const state = displayState(item.status, item.deadline, now);
         return (

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { percent } from "@/components/dashboard/status-summary";
+import { DownloadLink } from "@/components/reports/download-link";
 import type { QueryContext } from "@/db/queries/context";
 import { liaisonHome } from "@/db/queries/liaison-home";
 
@@ -65,6 +66,12 @@ export async function LiaisonSummary({ ctx, now = new Date() }: { ctx: QueryCont
               >
                 <div className="h-full bg-emerald-500" style={{ width: `${percent(p.approved, p.total)}%` }} />
               </div>
+              <DownloadLink
+                href={`/api/exports/campaigns/${p.campaignId}/units/${ctx.unitId}/ledger`}
+                className="mt-1 inline-block text-xs text-brand-700 underline-offset-2 hover:underline"
+              >
+                {t("ledger")}
+              </DownloadLink>
               {p.overdue || p.submitted ? (
                 <p className="mt-1 text-xs text-slate-500">
                   {p.overdue ? <span className="font-medium text-red-700">{t("overdue", { count: p.overdue })}</span> : null}

@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { Page } from "@playwright/test";
 
 /** Demo accounts created by db/seed (see README). */
 export const DEMO_PASSWORD = "Duban@2020";
@@ -25,3 +26,9 @@ export type DemoRole = keyof typeof ACCOUNTS;
 export function storageStateOf(role: DemoRole): string {
   return path.join(__dirname, "..", ".auth", process.env.E2E_PORT || "3100", `${role}.json`);
 }
+
+/** The assignment list of /tasks (the liaison's summary above it has links too). */
+export const taskList = (page: Page) => page.getByRole("list", { name: "任务列表" });
+
+/** The seed shifts the demo campaigns to the current year (Beijing time); other specs add campaigns for next year. */
+export const SEED_YEAR = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AssignmentList } from "@/components/assignments/assignment-list";
+import { LiaisonSummary } from "@/components/home/liaison-summary";
 import { listAssignments, type AssignmentListItem } from "@/db/queries/assignments";
 import { requireContext } from "@/lib/auth/session";
 import { displayState } from "@/lib/status";
@@ -37,6 +38,11 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="mx-auto max-w-3xl">
+      {isLiaison ? (
+        <div className="mb-5">
+          <LiaisonSummary ctx={ctx} now={now} />
+        </div>
+      ) : null}
       <div className="mb-3 flex items-baseline justify-between">
         <h1 className="text-xl font-semibold">{isLiaison ? t("title") : t("titleAll")}</h1>
         <span className="text-sm text-slate-500">{t("count", { count: items.length })}</span>
