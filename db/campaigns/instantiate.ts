@@ -7,13 +7,8 @@
 import "server-only";
 import type { Tx } from "../client";
 import { activities, assignmentEvents, assignments, campaigns, phases, taskFigures, tasks } from "../schema";
-import {
-  campaignTemplateSchema,
-  expandRecurrence,
-  type CampaignTemplate,
-  type TemplateTask,
-  type UnitKind,
-} from "../../lib/campaign-template";
+import { campaignTemplateSchema, type CampaignTemplate, type TemplateTask, type UnitKind } from "../../lib/campaign-template";
+import { expandRecurrence } from "../../lib/template-dates";
 import { endOfDayShanghai, insertChunked } from "../seed/util";
 
 export interface UnitRef {

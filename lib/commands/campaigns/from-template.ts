@@ -7,7 +7,8 @@ import { campaignAsTemplate } from "@/db/queries/campaign-template";
 import { organizations, units } from "@/db/schema";
 import { ActionError, defineCommand, type ActionContext } from "@/lib/auth/action-core";
 import { checkTemplate, checkTemplateText, MAX_TEMPLATE_CHARS } from "@/lib/campaign-template-check";
-import { shiftTemplateYears, type CampaignTemplate } from "@/lib/campaign-template";
+import type { CampaignTemplate } from "@/lib/campaign-template";
+import { shiftTemplateYears } from "@/lib/template-dates";
 import { checkbox, optionalText, yearField } from "./fields";
 import { campaignOf, liaisonByUnit } from "./guards";
 

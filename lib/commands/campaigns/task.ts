@@ -5,7 +5,8 @@ import type { AuditEntry } from "@/db/audit";
 import { notifyUnitLiaisons } from "@/db/notify";
 import { assignmentEvents, assignments, phases, taskFigures, tasks } from "@/db/schema";
 import { ActionError, defineCommand, type ActionContext } from "@/lib/auth/action-core";
-import { expandRecurrence, type TemplateRecurrence } from "@/lib/campaign-template";
+import type { TemplateRecurrence } from "@/lib/campaign-template";
+import { expandRecurrence } from "@/lib/template-dates";
 import { evidenceList, optionalDate, optionalText, optionalUuid, requiredText, unitKindList } from "./fields";
 import { activeUnitOf, activityOf, campaignOf, endOfDay, liaisonByUnit, phaseOf, refuseIfSubmitted, seriesOf } from "./guards";
 
