@@ -17,7 +17,9 @@ test.describe("leader", () => {
     const units = page.getByRole("table");
     await expect(units.getByRole("row")).not.toHaveCount(1);
     await expect(page.getByRole("heading", { name: "逾期清单" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "隐患台账" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "隐患整改" })).toBeVisible();
+    // A major hazard stays on the dashboard until it is closed (销号).
+    await expect(page.getByRole("heading", { name: "未销号的重大隐患" })).toBeVisible();
   });
 
   test("sees every unit's tasks", async ({ page }) => {
