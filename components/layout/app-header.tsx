@@ -14,11 +14,13 @@ export async function AppHeader({ membership }: { membership: Membership }) {
   const unread = can(role, "notification.read") ? await unreadCount(contextFor(getDb(), membership)) : 0;
   const items = [
     ...(can(role, "dashboard.view") ? [{ href: "/dashboard", label: t("nav.dashboard") }] : []),
-    { href: "/tasks", label: role === "liaison" ? t("nav.tasks") : t("nav.allTasks") },
+    ...(can(role, "county.view") ? [{ href: "/county", label: t("nav.county") }] : []),
+    ...(can(role, "assignment.read") ? [{ href: "/tasks", label: role === "liaison" ? t("nav.tasks") : t("nav.allTasks") }] : []),
     ...(can(role, "assignment.review") ? [{ href: "/reviews", label: t("nav.reviews") }] : []),
     ...(can(role, "campaign.read") ? [{ href: "/campaigns", label: t("nav.campaigns") }] : []),
     ...(can(role, "hazard.read") ? [{ href: "/hazards", label: t("nav.hazards") }] : []),
     ...(can(role, "report.export") ? [{ href: "/reports", label: t("nav.reports") }] : []),
+    ...(can(role, "user.manage") ? [{ href: "/admin", label: t("nav.admin") }] : []),
   ];
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">

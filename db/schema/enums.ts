@@ -4,7 +4,8 @@ export const orgKind = pgEnum("org_kind", ["county", "township"]);
 
 export const unitKind = pgEnum("unit_kind", ["village", "community", "department", "enterprise", "school"]);
 
-export const role = pgEnum("role", ["admin", "leader", "liaison", "auditor"]);
+// county_* roles are memberships of a county organization: read-only over its townships.
+export const role = pgEnum("role", ["admin", "leader", "liaison", "auditor", "county_leader", "county_auditor"]);
 
 export const campaignStatus = pgEnum("campaign_status", ["draft", "active", "closed"]);
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { can, homePath, PERMISSIONS, ROLES } from "./permissions";
+import { can, COUNTY_ROLES, homePath, PERMISSIONS, ROLES } from "./permissions";
 
 describe("permissions map", () => {
-  it("an auditor can read everything but change nothing", () => {
-    const writes = Object.keys(PERMISSIONS).filter((p) => !/\.(read|view|export)$/.test(p)) as (keyof typeof PERMISSIONS)[];
+  it("an auditor can read everything but change nothing (but their own password)", () => {
+    const writes = Object.keys(PERMISSIONS).filter((p) => !/\.(read|view|export)$/.test(p) && p !== "account.password") as (keyof typeof PERMISSIONS)[];
     expect(writes.length).toBeGreaterThan(5);
     for (const permission of writes) expect(can("auditor", permission)).toBe(false);
     expect(can("auditor", "dashboard.view")).toBe(true);
@@ -22,7 +22,17 @@ describe("permissions map", () => {
     expect(ROLES.filter((r) => can(r, "user.manage"))).toEqual(["admin"]);
   });
 
+  it("county roles read their townships' roll-up and nothing of a township's own work", () => {
+    for (const role of COUNTY_ROLES) {
+      expect(Object.keys(PERMISSIONS).filter((p) => can(role, p as keyof typeof PERMISSIONS)).sort()).toEqual([
+        "account.password",
+        "county.export",
+        "county.view",
+      ]);
+    }
+  });
+
   it("each role has its own home", () => {
-    expect(ROLES.map(homePath)).toEqual(["/dashboard", "/dashboard", "/tasks", "/reports"]);
+    expect(ROLES.map(homePath)).toEqual(["/dashboard", "/dashboard", "/tasks", "/reports", "/county", "/county"]);
   });
 });

@@ -3,10 +3,14 @@
  * permissions; the server checks it with can(). Scoping (own township, own unit
  * for liaisons) is enforced separately, in the queries' where clauses.
  */
-export const ROLES = ["admin", "leader", "liaison", "auditor"] as const;
+/** Roles of a township membership. */
+export const TOWNSHIP_ROLES = ["admin", "leader", "liaison", "auditor"] as const;
+/** Roles of a county membership: read-only over the county's townships. */
+export const COUNTY_ROLES = ["county_leader", "county_auditor"] as const;
+export const ROLES = [...TOWNSHIP_ROLES, ...COUNTY_ROLES] as const;
 export type Role = (typeof ROLES)[number];
 
-const everyone = ROLES;
+const everyone = TOWNSHIP_ROLES;
 const managers = ["admin", "leader"] as const;
 const readers = ["admin", "leader", "auditor"] as const;
 
@@ -31,6 +35,9 @@ export const PERMISSIONS = {
   "unit.manage": ["admin"],
   "user.manage": ["admin"],
   "org.settings": ["admin"],
+  "county.view": COUNTY_ROLES,
+  "county.export": COUNTY_ROLES,
+  "account.password": ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -46,6 +53,9 @@ export function homePath(role: Role): string {
       return "/tasks";
     case "auditor":
       return "/reports";
+    case "county_leader":
+    case "county_auditor":
+      return "/county";
     default:
       return "/dashboard";
   }

@@ -9,4 +9,4 @@ export function toLocale(value: string | undefined): Locale {
 }
 
 /** One file per domain under messages/<locale>/, so domains are edited independently. */
-export const MESSAGE_NAMESPACES = ["common", "tasks", "dashboard", "submit", "reviews", "campaigns", "exports", "hazards"] as const;
+export const MESSAGE_NAMESPACES = ["common", "tasks", "dashboard", "submit", "reviews", "campaigns", "exports", "hazards", "admin", "county"] as const;
