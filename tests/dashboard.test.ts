@@ -144,6 +144,11 @@ describe("headline figures and the matrix", () => {
 
 describe("the 考核 ranking", () => {
   it("counts on-time and late approvals, returns and overdue per unit, and scores them by the shown formula", async () => {
+    // The demo's approvals were all submitted in time: make one late, as a unit that missed its deadline would be.
+    const approvedOne = rows.find((r) => r.status === "approved")!;
+    const late = new Date(approvedOne.deadline.getTime() + 86_400_000);
+    await handle.db.update(assignments).set({ submittedAt: late }).where(eq(assignments.id, approvedOne.id));
+    rows = await assignmentRows(campaignId);
     const events = await handle.db
       .select({ assignmentId: assignmentEvents.assignmentId, toStatus: assignmentEvents.toStatus })
       .from(assignmentEvents)

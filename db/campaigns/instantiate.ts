@@ -15,6 +15,8 @@ export interface UnitRef {
   id: string;
   kind: UnitKind;
   code: string;
+  /** The demo seed's township-independent code (e.g. XMS-D02), so seeded data is the same for every test township. */
+  templateCode?: string;
 }
 
 export interface InsertCampaignOptions {
@@ -214,7 +216,7 @@ export async function insertCampaignFromTemplate(tx: Tx, options: InsertCampaign
             unitId: unit.id,
             deadline,
             createdAt,
-            stableKey: `${template.key}/${task.key}/${instance.periodStart ?? "-"}/${unit.code}`,
+            stableKey: `${template.key}/${task.key}/${instance.periodStart ?? "-"}/${unit.templateCode ?? unit.code}`,
           });
         }
       }

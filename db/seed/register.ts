@@ -109,10 +109,11 @@ export async function insertRegisterAndNotifications(
   if (latest) {
     const perUnit = new Map<string, number>();
     for (const a of latest.assignments) perUnit.set(a.unitId, (perUnit.get(a.unitId) ?? 0) + 1);
+    const stableCode = new Map(township.units.map((u) => [u.id, u.templateCode]));
     for (const [unitId, count] of perUnit) {
       const userId = township.liaisonByUnitId.get(unitId);
       if (!userId) continue;
-      const readAfter = unitHash(`${latest.templateKey}/${unitId}`) < 0.7 ? 3 * HOUR_MS : null;
+      const readAfter = unitHash(`${latest.templateKey}/${stableCode.get(unitId)}`) < 0.7 ? 3 * HOUR_MS : null;
       rows.push({
         orgId,
         userId,
