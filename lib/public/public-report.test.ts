@@ -1,5 +1,5 @@
 import { rmSync } from "node:fs";
-import { count, eq } from "drizzle-orm";
+import { count, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { auditEvents, files, organizations, publicReports } from "@/db/schema";
@@ -7,7 +7,14 @@ import { seedDemoTownship } from "@/db/seed";
 import { createTestDb, uniqueOrgOptions } from "@/tests/helpers/db";
 import { formOf, photoFile } from "@/tests/helpers/hazards";
 import { tempUploadDir } from "@/tests/helpers/workflow";
-import { clientAddress, lookupPublicReport, normalizeFollowUpCode, sourceHashOf, submitPublicReport } from "./public-report";
+import {
+  clientAddress,
+  lookupPublicReport,
+  normalizeFollowUpCode,
+  PUBLIC_REPORT_LIMITS,
+  sourceHashOf,
+  submitPublicReport,
+} from "./public-report";
 
 const uploads = tempUploadDir("public-report");
 const SECRET = "test-secret";
@@ -97,6 +104,21 @@ describe("public hazard report (no account)", () => {
     expect(results.filter((r) => !r.ok && r.status === 429)).toHaveLength(3);
   });
 
+  it("caps a township's reports per hour whatever addresses they claim to come from", async () => {
+    const [township] = await handle.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.code, orgCode));
+    const recent = Array.from({ length: PUBLIC_REPORT_LIMITS.perTownshipPerHour }, (_, i) => ({
+      orgId: township!.id,
+      followUpCode: `CAP-${i}-${Math.random().toString(36).slice(2, 10)}`,
+      description: "洪水淹没道路",
+      location: "某地",
+      sourceHash: `flood-${i}`,
+    }));
+    await handle.db.insert(publicReports).values(recent);
+    const result = await submit(formOf(fields), nextAddress());
+    expect(result).toMatchObject({ ok: false, status: 429 });
+    await handle.db.delete(publicReports).where(like(publicReports.sourceHash, "flood-%"));
+  });
+
   it("an unknown org code is not found, and a county code is not a township", async () => {
     const before = await reportCount();
     expect(await submit(formOf(fields), nextAddress(), "999999999")).toMatchObject({ ok: false, status: 404 });
@@ -128,8 +150,9 @@ describe("follow-up code lookup", () => {
     expect(normalizeFollowUpCode("short")).toBeNull();
   });
 
-  it("takes the reporter's address from the first forwarded hop, else x-real-ip, else unknown", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "198.51.100.7, 10.0.0.1", "x-real-ip": "10.0.0.9" }))).toBe("198.51.100.7");
+  it("takes the address the nearest proxy saw: x-real-ip, else the last forwarded hop (a client can only prepend), else unknown", () => {
+    expect(clientAddress(new Headers({ "x-forwarded-for": "198.51.100.7, 10.0.0.1", "x-real-ip": "10.0.0.9" }))).toBe("10.0.0.9");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "forged-by-client, 203.0.113.5" }))).toBe("203.0.113.5");
     expect(clientAddress(new Headers({ "x-real-ip": "10.0.0.9" }))).toBe("10.0.0.9");
     expect(clientAddress(new Headers())).toBe("unknown");
   });

@@ -22,6 +22,8 @@ export const PUBLIC_REPORT_LIMITS = {
   contact: 100,
   photoBytes: 10 * 1024 * 1024,
   perHour: 5,
+  /** A backstop per township, since an address can be forged where no trusted proxy sets it. */
+  perTownshipPerHour: 100,
 } as const;
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -65,10 +67,16 @@ export type PublicReportResult =
   | { ok: true; code: string }
   | { ok: false; status: 400 | 404 | 413 | 429; message: string; fieldErrors?: Record<string, string[]> };
 
-/** The reporter's address: the first x-forwarded-for hop, else x-real-ip, else "unknown". */
+/**
+ * The reporter's address as the nearest proxy saw it: x-real-ip when the
+ * proxy sets it, else the LAST x-forwarded-for hop (a client can prepend
+ * anything to that header, but each proxy appends the address it saw).
+ * Where no proxy sits in front, a client can still forge it, which is why
+ * there is also a per-township cap.
+ */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
+  return headers.get("x-real-ip")?.trim() || forwarded || "unknown";
 }
 
 /** What is stored instead of the address: an HMAC, so the address itself is never kept. */
@@ -137,11 +145,16 @@ export async function submitPublicReport(
   return db.transaction(async (tx) => {
     // One address at a time, so two reports sent together cannot both slip under the limit.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${sourceHash}))`);
+    const since = new Date(now.getTime() - HOUR_MS);
     const [recent] = await tx
       .select({ n: count() })
       .from(publicReports)
-      .where(and(eq(publicReports.sourceHash, sourceHash), gt(publicReports.createdAt, new Date(now.getTime() - HOUR_MS))));
-    if ((recent?.n ?? 0) >= PUBLIC_REPORT_LIMITS.perHour) {
+      .where(and(eq(publicReports.sourceHash, sourceHash), gt(publicReports.createdAt, since)));
+    const [townshipRecent] = await tx
+      .select({ n: count() })
+      .from(publicReports)
+      .where(and(eq(publicReports.orgId, township.id), gt(publicReports.createdAt, since)));
+    if ((recent?.n ?? 0) >= PUBLIC_REPORT_LIMITS.perHour || (townshipRecent?.n ?? 0) >= PUBLIC_REPORT_LIMITS.perTownshipPerHour) {
       return { ok: false as const, status: 429 as const, message: "提交过于频繁，请一小时后再试；紧急情况请拨打 119 或 12350" };
     }
     const code = newFollowUpCode();

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { contextFor, loadMembership } from "@/db/queries/context";
 import { evidenceResponse, unauthenticatedResponse } from "@/lib/files/serve-file";
+import { can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
@@ -11,6 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const actor = await getActor();
   const membership = actor ? await loadMembership(getDb(), actor.userId, actor.orgId) : null;
   if (!membership) return unauthenticatedResponse();
+  if (!can(membership.role, "assignment.read")) return new Response(null, { status: 404 });
   const download = new URL(request.url).searchParams.get("download") === "1";
   return evidenceResponse(contextFor(getDb(), membership), (await params).id, { store: getBlobStore(), download });
 }

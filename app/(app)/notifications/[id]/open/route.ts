@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { contextFor, loadMembership } from "@/db/queries/context";
 import { getNotification } from "@/db/queries/notifications";
 import { executeAction } from "@/lib/auth/action-core";
+import { can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import { markNotificationsRead } from "@/lib/commands/mark-notifications-read";
 
@@ -32,6 +33,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const actor = await getActor();
   const membership = actor ? await loadMembership(getDb(), actor.userId, actor.orgId) : null;
   if (!membership) return redirectTo("/login");
+  if (!can(membership.role, "notification.read")) return new Response(null, { status: 404 });
   const notification = await getNotification(contextFor(getDb(), membership), (await params).id);
   if (!notification) return new Response("未找到该通知", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   if (!notification.readAt) {
