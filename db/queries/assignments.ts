@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { z } from "zod";
 import {
   activities,
@@ -34,6 +34,7 @@ const listColumns = {
   activityTitle: activities.title,
   campaignId: campaigns.id,
   campaignName: campaigns.name,
+  campaignStatus: campaigns.status,
   unitName: units.name,
 };
 
@@ -71,7 +72,8 @@ export async function getAssignmentDetail(ctx: QueryContext, assignmentId: strin
     .innerJoin(activities, activityOfTask)
     .innerJoin(campaigns, campaignOfTask)
     .innerJoin(units, unitOfAssignment)
-    .where(and(assignmentScope(ctx), eq(assignments.id, assignmentId)))
+    // A draft campaign is not issued yet: its units do not see it.
+    .where(and(assignmentScope(ctx), eq(assignments.id, assignmentId), ctx.role === "liaison" ? ne(campaigns.status, "draft") : undefined))
     .limit(1);
   if (!row) return null;
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { assignments } from "@/db/schema";
 import { assignmentScope } from "@/db/queries/scope";
 import { ActionError, defineCommand } from "@/lib/auth/action-core";
+import { requireOpenAssignment } from "./campaign-open";
 
 /**
  * 签收: the liaison confirms their unit has received an assignment. It does not
@@ -16,6 +17,7 @@ export const acknowledgeAssignment = defineCommand(
     schema: z.object({ assignmentId: z.uuid() }),
   },
   async ({ assignmentId }, ctx) => {
+    await requireOpenAssignment(ctx, assignmentId);
     const now = new Date();
     const [updated] = await ctx.tx
       .update(assignments)

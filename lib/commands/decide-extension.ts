@@ -4,6 +4,7 @@ import { z } from "zod";
 import { notifyUnitLiaisons } from "@/db/notify";
 import { assignmentScope, effectiveDeadline, taskOfAssignment } from "@/db/queries/scope";
 import { assignmentEvents, assignments, extensionRequests, tasks } from "@/db/schema";
+import { requireOpenAssignment } from "./campaign-open";
 import { ActionError, defineCommand, type ActionContext } from "@/lib/auth/action-core";
 import { endOfShanghaiDay, isCalendarDay, shanghaiDay } from "@/lib/deadline-day";
 
@@ -78,6 +79,7 @@ export const approveExtension = defineCommand(
   },
   async ({ requestId, newDeadline }, ctx) => {
     const request = await pendingRequest(ctx, requestId);
+    await requireOpenAssignment(ctx, request.assignmentId);
     if (request.assignmentStatus === "approved") {
       throw new ActionError("conflict", "该任务已审核通过，无需延期");
     }

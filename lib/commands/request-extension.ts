@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { assignments, extensionRequests, tasks } from "@/db/schema";
 import { assignmentScope, effectiveDeadline, taskOfAssignment } from "@/db/queries/scope";
+import { requireOpenAssignment } from "./campaign-open";
 import { ActionError, defineCommand } from "@/lib/auth/action-core";
 import { TIME_ZONE } from "@/lib/dates";
 
@@ -33,6 +34,7 @@ const schema = z.object({
 export const requestExtension = defineCommand(
   { name: "extension.request", permission: "extension.request", schema },
   async (input, ctx) => {
+    await requireOpenAssignment(ctx, input.assignmentId);
     // Locks the assignment row so two simultaneous requests cannot both pass the pending check.
     const [assignment] = await ctx.tx
       .select({ status: assignments.status, deadline: effectiveDeadline })

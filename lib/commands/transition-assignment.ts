@@ -4,6 +4,7 @@ import type { AuditEntry } from "@/db/audit";
 import { assignmentEvents, assignments } from "@/db/schema";
 import { assignmentScope } from "@/db/queries/scope";
 import { ActionError, type ActionContext } from "@/lib/auth/action-core";
+import { requireOpenAssignment } from "./campaign-open";
 import { nextStatus, type AssignmentStatus, type AssignmentTransition } from "@/lib/status";
 
 export interface TransitionResult {
@@ -27,11 +28,7 @@ export async function transitionAssignment(
   ctx: ActionContext,
   args: { assignmentId: string; transition: AssignmentTransition; expectedVersion?: number; reason?: string | null },
 ): Promise<TransitionResult> {
-  const [current] = await ctx.tx
-    .select({ status: assignments.status, version: assignments.version, taskId: assignments.taskId, unitId: assignments.unitId })
-    .from(assignments)
-    .where(and(assignmentScope(ctx), eq(assignments.id, args.assignmentId)));
-  if (!current) throw new ActionError("not_found", "未找到该任务");
+  const current = await requireOpenAssignment(ctx, args.assignmentId);
   if (args.expectedVersion !== undefined && args.expectedVersion !== current.version) {
     throw new ActionError("conflict", "该任务已被他人处理，请刷新后查看最新状态");
   }

@@ -30,9 +30,12 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
   const format = await getFormatter();
   const now = new Date();
   const state = displayState(detail.status, detail.deadline, now);
-  const canAcknowledge = can(ctx.role, "assignment.acknowledge") && !detail.acknowledgedAt;
-  const canSubmit = can(ctx.role, "assignment.submit") && (detail.status === "pending" || detail.status === "returned");
+  // Work happens only while the campaign is active (lib/commands/campaign-open.ts).
+  const open = detail.campaignStatus === "active";
+  const canAcknowledge = open && can(ctx.role, "assignment.acknowledge") && !detail.acknowledgedAt;
+  const canSubmit = open && can(ctx.role, "assignment.submit") && (detail.status === "pending" || detail.status === "returned");
   const canAskForExtension =
+    open &&
     can(ctx.role, "extension.request") &&
     detail.status !== "approved" &&
     !detail.extensionRequests.some((r) => r.status === "pending");
