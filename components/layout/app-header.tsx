@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { contextFor, type Membership } from "@/db/queries/context";
@@ -39,6 +40,9 @@ export async function AppHeader({ membership }: { membership: Membership }) {
         <div className="flex shrink-0 items-center gap-1">
           {can(role, "notification.read") ? <NotificationBell unread={unread} /> : null}
           <LocaleSwitch />
+          <Link href="/account" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100">
+            {t("nav.account")}
+          </Link>
           <SignOutButton />
         </div>
       </div>

@@ -25,6 +25,8 @@ export interface Membership {
   role: Role;
   unitId: string | null;
   unitName: string | null;
+  /** Set after an admin's password reset: every page but /account sends the user there. */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function loadMembership(db: Queryable, userId: string, orgId: strin
       role: memberships.role,
       unitId: memberships.unitId,
       unitName: units.name,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))

@@ -23,11 +23,15 @@ export const getMembership = cache(async (): Promise<Membership | null> => {
 
 /**
  * For pages: the query context of the signed-in member, or a redirect to /login.
- * With a permission, a member who lacks it gets the not-found page.
+ * With a permission, a member who lacks it gets the not-found page. A member
+ * whose password was reset is sent to /account from every page that names a
+ * permission other than account.password; the (app) layout names none, so it
+ * renders /account itself while each page below it decides.
  */
 export async function requireContext(permission?: Permission): Promise<QueryContext & { membership: Membership }> {
   const membership = await getMembership();
   if (!membership) redirect("/login");
   if (permission && !can(membership.role, permission)) notFound();
+  if (membership.mustChangePassword && permission && permission !== "account.password") redirect("/account?forced=1");
   return { ...contextFor(getDb(), membership), membership };
 }
