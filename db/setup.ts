@@ -20,6 +20,8 @@ export function demoYearFromEnv(value = process.env.DUBAN_DEMO_YEAR, now = new D
   return year;
 }
 
+const SECOND_TOWNSHIP = { orgCode: "500230105", orgName: "龙河镇", shortCode: "LH", usernamePrefix: "t2-" };
+
 export interface SetupResult {
   driver: "pglite" | "postgres";
   orgId: string;
@@ -34,6 +36,8 @@ export async function setupDatabase(): Promise<SetupResult> {
   try {
     await migrate(handle);
     const { orgId, created } = await seedDemoTownship(handle.db, { shiftToYear });
+    // A second, smaller-named township of the same county, so the county roll-up compares two.
+    await seedDemoTownship(handle.db, { shiftToYear, ...SECOND_TOWNSHIP, countyAccounts: false });
     return { driver: handle.driver, orgId, created, shiftToYear };
   } finally {
     await handle.close();

@@ -4,7 +4,8 @@ import { storageStateOf } from "./support/accounts";
 // Works only on a unit and a user this file creates; the demo accounts are untouched.
 const stamp = Date.now().toString(36);
 const unitCode = `E2E-${stamp}`;
-const unitName = `测试村${stamp}`;
+// A school, not a village: other specs assign tasks to "every village" and count them.
+const unitName = `测试学校${stamp}`;
 const username = `e2e-${stamp}`;
 
 test.use({ storageState: storageStateOf("admin") });
@@ -14,7 +15,7 @@ test("admin creates a unit and its liaison, resets the password; the liaison mus
   await expect(page).toHaveURL(/\/admin\/units$/);
   await page.getByText("新增单位").click();
   const unitForm = page.getByRole("region", { name: "新增单位" });
-  await unitForm.getByLabel("单位类型").selectOption({ label: "村" });
+  await unitForm.getByLabel("单位类型").selectOption({ label: "学校" });
   await unitForm.getByLabel("单位编码").fill(unitCode);
   await unitForm.getByLabel("单位名称").fill(unitName);
   await unitForm.getByLabel("责任人").fill("测试书记");

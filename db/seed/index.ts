@@ -29,6 +29,8 @@ export interface SeedOptions extends Partial<TownshipOptions> {
   shiftToYear?: number | null;
   /** Statuses, hazards and notifications are made relative to this instant (default: now). */
   now?: Date;
+  /** Also create the county's two read-only accounts (prefixed like the township's); default true. */
+  countyAccounts?: boolean;
 }
 
 export interface SeedResult {
@@ -57,7 +59,7 @@ export async function seedDemoTownship(db: Db, options: SeedOptions = {}): Promi
   const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
 
   return db.transaction(async (tx) => {
-    const township = await insertTownship(tx, town, passwordHash);
+    const township = await insertTownship(tx, town, passwordHash, options.countyAccounts ?? true);
     const { orgId } = township;
     // Units under their real code and the demo code the templates use for owners.
     const unitsByCode = new Map<string, UnitRef>();

@@ -98,7 +98,12 @@ const isDivision = (kind: UnitKind) => kind === "village" || kind === "community
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
 /** The county (created when absent) and the township, its units, users and memberships. */
-export async function insertTownship(tx: Tx, town: TownshipOptions, passwordHash: string): Promise<SeedTownship> {
+export async function insertTownship(
+  tx: Tx,
+  town: TownshipOptions,
+  passwordHash: string,
+  countyAccounts: boolean,
+): Promise<SeedTownship> {
   // Insert-or-nothing first: two townships seeded at once (parallel tests) must not race on the county.
   await tx.insert(organizations).values({ kind: "county", ...COUNTY }).onConflictDoNothing({ target: organizations.code });
   const [county] = await tx
@@ -178,6 +183,8 @@ export async function insertTownship(tx: Tx, town: TownshipOptions, passwordHash
     accounts.map((a) => ({ orgId, userId: a.id, role: a.role, unitId: a.unitId })),
   );
 
+  if (countyAccounts) await insertCountyAccounts(tx, countyId, prefix, passwordHash);
+
   const [admin, leader, auditor] = staff;
   if (!admin || !leader || !auditor) throw new Error("unreachable: staff accounts");
   return {
@@ -192,4 +199,23 @@ export async function insertTownship(tx: Tx, town: TownshipOptions, passwordHash
       ...liaisons.map((l) => ({ username: l.username, role: l.role, unitName: l.unitName })),
     ],
   };
+}
+
+/**
+ * The county's two read-only accounts, made with its first seeded township;
+ * a later township of the same county (same prefix) finds them already there.
+ */
+async function insertCountyAccounts(tx: Tx, countyId: string, prefix: string, passwordHash: string): Promise<void> {
+  const accounts = [
+    { role: "county_leader" as const, username: `${prefix}county`, displayName: "何建国（县安委办）" },
+    { role: "county_auditor" as const, username: `${prefix}county-auditor`, displayName: "孙丽（县应急局督查科）" },
+  ];
+  for (const account of accounts) {
+    const [user] = await tx
+      .insert(users)
+      .values({ username: account.username, displayName: account.displayName, passwordHash })
+      .onConflictDoNothing({ target: users.username })
+      .returning({ id: users.id });
+    if (user) await tx.insert(memberships).values({ orgId: countyId, userId: user.id, role: account.role });
+  }
 }

@@ -18,6 +18,7 @@ export const ACCOUNTS = {
   villageLiaison: { username: "lx207", home: "/tasks" },
   enterpriseLiaison: { username: "lx-e01", home: "/tasks" },
   journeyLiaison: { username: "lx208", home: "/tasks" },
+  county: { username: "county", home: "/county" },
 } as const;
 
 export type DemoRole = keyof typeof ACCOUNTS;
