@@ -3,7 +3,7 @@ import { and, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { AuditEntry } from "@/db/audit";
 import { notifyUnitLiaisons } from "@/db/notify";
-import { assignmentEvents, assignments, submissions, tasks, units } from "@/db/schema";
+import { assignmentEvents, assignments, hazards, submissions, tasks, units } from "@/db/schema";
 import { ActionError, defineCommand, type ActionContext } from "@/lib/auth/action-core";
 import { listOf, optionalDate, optionalUuid, unitKindList } from "./fields";
 import { activeUnitOf, campaignOf, endOfDay, liaisonByUnit } from "./guards";
@@ -112,13 +112,24 @@ async function assignmentOf(ctx: ActionContext, assignmentId: string) {
 
 /** Refuses once the unit has started: its submissions and history belong to that unit. */
 async function refuseIfStarted(ctx: ActionContext, assignment: typeof assignments.$inferSelect, what: string) {
+  // Locked, so a submission racing this change waits and is then seen (or finds the row moved).
+  const [current] = await ctx.tx
+    .select({ status: assignments.status })
+    .from(assignments)
+    .where(and(eq(assignments.orgId, ctx.orgId), eq(assignments.id, assignment.id)))
+    .for("update");
   const [submitted] = await ctx.tx
     .select({ n: count() })
     .from(submissions)
     .where(and(eq(submissions.orgId, ctx.orgId), eq(submissions.assignmentId, assignment.id)));
-  if ((submitted?.n ?? 0) > 0 || assignment.status !== "pending") {
+  if ((submitted?.n ?? 0) > 0 || current?.status !== "pending") {
     throw new ActionError("conflict", `该单位已提交过材料，不能${what}`);
   }
+  const [linked] = await ctx.tx
+    .select({ n: count() })
+    .from(hazards)
+    .where(and(eq(hazards.orgId, ctx.orgId), eq(hazards.assignmentId, assignment.id)));
+  if ((linked?.n ?? 0) > 0) throw new ActionError("conflict", `该任务已有隐患关联，不能${what}`);
 }
 
 /** Per-unit deadline override; an empty date goes back to the task's deadline. */

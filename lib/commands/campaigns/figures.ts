@@ -79,7 +79,9 @@ export const removeFigure = defineCommand(
   { name: "campaign.figure.remove", permission: "campaign.manage", schema: z.object({ figureId: z.uuid() }) },
   async ({ figureId }, ctx) => {
     const { figure, siblings } = await figureWithSeries(ctx, figureId);
-    const ids = (await ctx.tx.select({ id: taskFigures.id }).from(taskFigures).where(siblings)).map((f) => f.id);
+    // Locked: a submission reporting this figure at the same moment (its foreign key
+    // needs the row) waits, and is then counted below or refused.
+    const ids = (await ctx.tx.select({ id: taskFigures.id }).from(taskFigures).where(siblings).for("update")).map((f) => f.id);
     const [reported] = await ctx.tx
       .select({ n: count() })
       .from(submissionFigureValues)

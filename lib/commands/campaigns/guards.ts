@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
-import { activities, assignments, campaigns, memberships, phases, submissions, tasks, units, users } from "@/db/schema";
+import { activities, assignments, campaigns, hazards, memberships, phases, submissions, tasks, units, users } from "@/db/schema";
 import { ActionError, type ActionContext } from "@/lib/auth/action-core";
 
 /** The campaign of the caller's township, or not_found. */
@@ -78,10 +78,27 @@ export async function submissionCount(ctx: ActionContext, taskIds: string[]): Pr
   return row?.n ?? 0;
 }
 
-/** Refuses when any of these tasks has received a submission: deleting would lose a unit's evidence. */
+/**
+ * Refuses when any of these tasks has received a submission or has a hazard
+ * linked to it: deleting would lose a unit's evidence or orphan the register.
+ * The tasks' assignments are locked first, so a liaison submitting at the same
+ * moment waits, and is then either counted here or finds the task gone.
+ */
 export async function refuseIfSubmitted(ctx: ActionContext, taskIds: string[], what: string): Promise<void> {
+  if (taskIds.length === 0) return;
+  await ctx.tx
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(and(eq(assignments.orgId, ctx.orgId), inArray(assignments.taskId, taskIds)))
+    .for("update");
   const n = await submissionCount(ctx, taskIds);
   if (n > 0) throw new ActionError("conflict", `${what}已有 ${n} 份单位提交的材料，不能删除；如不再需要，可关闭活动`);
+  const [linked] = await ctx.tx
+    .select({ n: count() })
+    .from(hazards)
+    .innerJoin(assignments, and(eq(assignments.orgId, hazards.orgId), eq(assignments.id, hazards.assignmentId)))
+    .where(and(eq(hazards.orgId, ctx.orgId), inArray(assignments.taskId, taskIds)));
+  if ((linked?.n ?? 0) > 0) throw new ActionError("conflict", `${what}已有 ${linked!.n} 条隐患关联，不能删除`);
 }
 
 /** Unit id → the user who owns its assignments (its first active liaison). */

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { activities, assignments, submissions, taskFigures, tasks } from "@/db/schema";
+import { activities, assignments, hazards, submissions, taskFigures, tasks } from "@/db/schema";
 import { seedDemoTownship } from "@/db/seed";
 import type { Actor } from "@/lib/auth/action-core";
 import { createTestDb, uniqueOrgOptions } from "@/tests/helpers/db";
@@ -128,6 +128,30 @@ describe("deleting", () => {
     expect(refusedTask.ok ? "" : refusedTask.message).toMatch(/已有 \d+ 份单位提交的材料，不能删除/);
     expect(await run(deleteActivity, leader, { activityId })).toMatchObject({ ok: false, code: "conflict" });
     expect(await tableCounts(handle, orgA)).toEqual(before);
+  });
+
+  it("a task whose assignment found a hazard is refused with a clear message, not a database error", async () => {
+    const { campaignId, activityId } = await draftWithActivity();
+    const { taskIds } = data<{ taskIds: string[] }>(
+      await run(saveTask, leader, { campaignId, activityId, title: "查找身边隐患", applicableUnitKinds: ["village"], deadline: "2027-06-20" }),
+    );
+    data(await run(assignUnits, leader, { campaignId, activityId, unitKinds: ["village"] }));
+    const [assignment] = await handle.db.select().from(assignments).where(eq(assignments.taskId, taskIds[0]!)).limit(1);
+    await handle.db.insert(hazards).values({
+      orgId: orgA,
+      number: `T-2027-${assignment!.id.slice(0, 8)}`,
+      title: "电线老化",
+      description: "农房电线老化",
+      unitId: assignment!.unitId,
+      location: "3组",
+      level: "general",
+      source: "investigation_task",
+      foundOn: "2027-06-10",
+      assignmentId: assignment!.id,
+    });
+    const refused = await run(deleteTask, leader, { taskId: taskIds[0] });
+    expect(refused).toMatchObject({ ok: false, code: "conflict" });
+    expect(refused.ok ? "" : refused.message).toMatch(/隐患关联/);
   });
 
   it("a task with no submissions goes, with its whole series and assignments", async () => {
