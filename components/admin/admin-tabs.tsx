@@ -2,14 +2,15 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 /** The admin area's sections; the current one is marked for screen readers too. */
-export async function AdminTabs({ current }: { current: "units" | "users" }) {
+export async function AdminTabs({ current }: { current: "units" | "users" | "import" }) {
   const t = await getTranslations("admin");
   const tabs = [
     { key: "units", href: "/admin/units", label: t("tabs.units") },
     { key: "users", href: "/admin/users", label: t("tabs.users") },
+    { key: "import", href: "/admin/import", label: t("tabs.import") },
   ] as const;
   return (
-    <nav aria-label={t("tabs.label")} className="flex gap-2">
+    <nav aria-label={t("tabs.label")} className="flex flex-wrap gap-2">
       {tabs.map((tab) => (
         <Link
           key={tab.key}

@@ -80,7 +80,7 @@ function checkSheet(sheet: ParsedSheet, columns: readonly string[]): ImportIssue
 function field<T>(schema: z.ZodType<T>, row: ParsedRow, column: string, issues: ImportIssue[]): T | undefined {
   const parsed = schema.safeParse(row.values[column] ?? "");
   if (parsed.success) return parsed.data;
-  issues.push({ row: row.rowNumber, column, message: `${column}${parsed.error.issues[0]?.message ?? "格式不正确"}` });
+  issues.push({ row: row.rowNumber, column, message: `${column}：${parsed.error.issues[0]?.message ?? "格式不正确"}` });
   return undefined;
 }
 
