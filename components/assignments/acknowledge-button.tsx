@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/auth/action-core";
+import { FormError } from "@/components/ui/form-error";
 
 export function AcknowledgeButton({
   assignmentId,
@@ -36,11 +37,7 @@ export function AcknowledgeButton({
       >
         {pending ? t("assignment.acknowledging") : t("assignment.acknowledge")}
       </button>
-      {error ? (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} inline className="mt-2" />
     </div>
   );
 }

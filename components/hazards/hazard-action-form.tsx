@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { actionErrorMessage } from "@/components/submit/action-error";
 import type { ActionResult } from "@/lib/auth/action-core";
+import { FormError } from "@/components/ui/form-error";
 
 const TONES = {
   primary: "bg-brand-600 text-white hover:bg-brand-700",
@@ -71,11 +72,7 @@ export function HazardActionForm({
       <fieldset disabled={pending} className="space-y-4">
         {children}
       </fieldset>
-      {error ? (
-        <p role="alert" className="mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} className="mt-4" />
       <button
         type="submit"
         disabled={pending}

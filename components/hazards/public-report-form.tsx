@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import type { PublicReportResult } from "@/lib/public/public-report";
 import { withoutEmptyFiles } from "./hazard-action-form";
+import { FormError } from "@/components/ui/form-error";
 
 const inputClass =
   "mt-1 block w-full rounded-xl border-0 bg-white px-3 py-3 text-base ring-1 ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600";
@@ -85,11 +86,7 @@ export function PublicReportForm({ action }: { action: (input: FormData) => Prom
           <input id={`${id}-website`} name="website" tabIndex={-1} autoComplete="off" />
         </div>
       </fieldset>
-      {error ? (
-        <p role="alert" className="mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} className="mt-4" />
       <button
         type="submit"
         disabled={pending}

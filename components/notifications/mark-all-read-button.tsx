@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/auth/action-core";
+import { FormError } from "@/components/ui/form-error";
 
 /** 全部标为已读: marks every unread notification of the signed-in user. */
 export function MarkAllReadButton({ action }: { action: (input: unknown) => Promise<ActionResult<unknown>> }) {
@@ -28,11 +29,7 @@ export function MarkAllReadButton({ action }: { action: (input: unknown) => Prom
       >
         {pending ? t("submit.notifications.marking") : t("submit.notifications.markAll")}
       </button>
-      {error ? (
-        <p role="alert" className="mt-1 text-xs text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} inline className="mt-1" />
     </div>
   );
 }

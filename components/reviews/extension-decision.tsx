@@ -5,6 +5,7 @@ import { useId, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/auth/action-core";
 import { useReport } from "./decision-notice";
 import type { ReviewAction } from "./review-selection";
+import { FormError } from "@/components/ui/form-error";
 
 const MIN_REASON = 2;
 
@@ -116,11 +117,7 @@ export function ExtensionDecision({
           </button>
         </form>
       ) : null}
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} inline />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { useReport } from "./decision-notice";
 import { useReviewQueue } from "./review-selection";
+import { FormError } from "@/components/ui/form-error";
 
 const QUICK_REASONS = ["blurry", "signIn", "minutes"] as const;
 const MIN_REASON = 2;
@@ -101,11 +102,7 @@ export function ReviewItemControls({ assignmentId, version, name }: { assignment
               </button>
             ))}
           </div>
-          {error ? (
-            <p id={errorId} role="alert" className="text-sm text-red-700">
-              {error}
-            </p>
-          ) : null}
+          <FormError id={errorId} message={error} inline />
           <div className="flex gap-2">
             <button
               type="submit"

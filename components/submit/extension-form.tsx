@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/auth/action-core";
 import { actionErrorMessage } from "./action-error";
+import { FormError } from "@/components/ui/form-error";
 
 /** 申请延期, folded away until the liaison opens it: a date and a reason, decided by a leader. */
 export function ExtensionForm({
@@ -75,11 +76,7 @@ export function ExtensionForm({
             />
           </div>
         </fieldset>
-        {error ? (
-          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <button
           type="submit"
           disabled={pending}

@@ -7,6 +7,7 @@ import type { ActionResult } from "@/lib/auth/action-core";
 import { formatSize } from "@/lib/files/file-size";
 import { actionErrorMessage } from "./action-error";
 import { FilePicker, type ChosenFile } from "./file-picker";
+import { FormError } from "@/components/ui/form-error";
 
 export interface FigureField {
   id: string;
@@ -116,11 +117,7 @@ export function SubmissionForm({
           <FilePicker files={files} onChange={setFiles} onError={setError} disabled={pending} />
         </div>
       </fieldset>
-      {error ? (
-        <p role="alert" className="mt-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} className="mt-4" />
       {pending && files.length > 0 ? (
         <div className="mt-4" aria-live="polite">
           <p className="text-sm text-slate-600">{t("uploading", { count: files.length, size: formatSize(totalSize) })}</p>
