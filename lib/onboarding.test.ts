@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { auditEvents, memberships, organizations, users } from "@/db/schema";
@@ -50,9 +50,10 @@ describe("onboarding a township", () => {
 
   it("refuses an unknown county, a duplicate code or user name with a clear error and writes nothing", async () => {
     const s = id();
+    // Only this test's rows: other files seed into the same database at the same time.
     const before = async () => ({
-      orgs: (await handle.db.select({ id: organizations.id }).from(organizations)).length,
-      users: (await handle.db.select({ id: users.id }).from(users)).length,
+      orgs: (await handle.db.select({ id: organizations.id }).from(organizations).where(like(organizations.code, `%${s}%`))).length,
+      users: (await handle.db.select({ id: users.id }).from(users).where(like(users.username, `admin-${s}%`))).length,
     });
     await onboardTownship(handle.db, input(s, `county-${s}`, "某县"));
     const counts = await before();
