@@ -12,7 +12,14 @@ type Matrix = Awaited<ReturnType<typeof complianceMatrix>>;
  * tasks there, linking to the cell's assignments. The header row and the unit
  * column stay in place while the table scrolls, also on a phone.
  */
-export async function HeatMap({ matrix, cellHref }: { matrix: Matrix; cellHref: (unitId: string, activityId: string) => string }) {
+/** `cellHref` makes each cell a link to its drill-down; without it the map is for reading only. */
+export async function HeatMap({
+  matrix,
+  cellHref,
+}: {
+  matrix: Matrix;
+  cellHref?: (unitId: string, activityId: string) => string;
+}) {
   const t = await getTranslations();
   const cells = new Map(matrix.cells.map((c) => [`${c.unitId}|${c.activityId}`, c]));
   const label = (a: Matrix["activities"][number], i: number) => a.code ?? String(i + 1);
@@ -84,20 +91,33 @@ export async function HeatMap({ matrix, cellHref }: { matrix: Matrix; cellHref: 
                     pending: c.pending,
                     overdue: c.overdue,
                   });
+                  const cellProps = {
+                    "aria-label": `${u.name} · ${label(a, i)} ${a.title}：${stateText}，${detail}`,
+                    title: `${stateText}\n${detail}`,
+                    "data-state": state,
+                    className: `flex h-11 min-w-14 items-center justify-center gap-1 rounded-md px-1.5 tabular-nums ${
+                      cellHref ? "hover:ring-2 hover:ring-brand-600 focus-visible:ring-2 focus-visible:ring-brand-600" : ""
+                    } ${CELL_STYLE[state]}`,
+                  };
+                  const cellContent = (
+                    <>
+                      <CellGlyph state={state} />
+                      <span className="text-xs font-medium">
+                        {c.approved}/{c.total}
+                      </span>
+                    </>
+                  );
                   return (
                     <td key={a.id} className="border-b border-slate-100 p-0.5">
-                      <Link
-                        href={cellHref(u.id, a.id)}
-                        aria-label={`${u.name} · ${label(a, i)} ${a.title}：${stateText}，${detail}`}
-                        title={`${stateText}\n${detail}`}
-                        data-state={state}
-                        className={`flex h-11 min-w-14 items-center justify-center gap-1 rounded-md px-1.5 tabular-nums hover:ring-2 hover:ring-brand-600 focus-visible:ring-2 focus-visible:ring-brand-600 ${CELL_STYLE[state]}`}
-                      >
-                        <CellGlyph state={state} />
-                        <span className="text-xs font-medium">
-                          {c.approved}/{c.total}
+                      {cellHref ? (
+                        <Link href={cellHref(u.id, a.id)} {...cellProps}>
+                          {cellContent}
+                        </Link>
+                      ) : (
+                        <span role="img" {...cellProps}>
+                          {cellContent}
                         </span>
-                      </Link>
+                      )}
                     </td>
                   );
                 })}
@@ -106,12 +126,12 @@ export async function HeatMap({ matrix, cellHref }: { matrix: Matrix; cellHref: 
           </tbody>
         </table>
       </div>
-      <HeatMapLegend />
+      <HeatMapLegend linked={Boolean(cellHref)} />
     </div>
   );
 }
 
-async function HeatMapLegend() {
+async function HeatMapLegend({ linked }: { linked: boolean }) {
   const t = await getTranslations("dashboard");
   return (
     <ul aria-label={t("heatmap.legend")} className="mt-2 flex flex-wrap gap-x-4 gap-y-1.5 text-xs text-slate-600">
@@ -129,7 +149,7 @@ async function HeatMapLegend() {
           </span>
         </li>
       ))}
-      <li className="text-slate-400">{t("heatmap.countsHint")}</li>
+      <li className="text-slate-400">{linked ? t("heatmap.countsHint") : t("heatmap.countsHintReadOnly")}</li>
     </ul>
   );
 }

@@ -40,7 +40,6 @@ export default async function CountyTownshipPage({ params, searchParams }: { par
     townshipHazardFigures(ctx, now),
   ]);
   const back = template ? `/county?${new URLSearchParams({ template: template.templateKey })}` : "/county";
-  const selfHref = `/county/townships/${read.township.id}${template ? `?${new URLSearchParams({ template: template.templateKey })}` : ""}`;
   const ownHazards = hazards.filter((h) => h.townshipId === read.township.id);
 
   return (
@@ -65,7 +64,7 @@ export default async function CountyTownshipPage({ params, searchParams }: { par
               <p className="rounded-xl bg-white p-4 text-sm text-slate-500 ring-1 ring-slate-200">{t("dashboard.heatmap.empty")}</p>
             ) : (
               // Cells link back here: the township's own cell pages are not the county's to open.
-              <HeatMap matrix={matrix} cellHref={() => selfHref} />
+              <HeatMap matrix={matrix} />
             )}
           </section>
         </>
