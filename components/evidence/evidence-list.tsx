@@ -4,8 +4,13 @@ import { formatSize } from "@/lib/files/file-size";
 /** Browsers can show these inline; HEIC and documents are offered as downloads. */
 const PREVIEWABLE = new Set(["image/jpeg", "image/png", "image/webp"]);
 
-/** Photo thumbnails and document links of one submission, served by /api/files/[id] with its permission check. */
-export function EvidenceList({ files }: { files: EvidenceFile[] }) {
+type ListedFile = Pick<EvidenceFile, "id" | "originalName" | "mimeType" | "sizeBytes">;
+
+/**
+ * Photo thumbnails and document links, served by a permission-checked download
+ * route: /api/files/[id] for evidence (the default), /api/hazard-files/[id] for hazards.
+ */
+export function EvidenceList({ files, base = "/api/files" }: { files: ListedFile[]; base?: string }) {
   if (files.length === 0) return null;
   const photos = files.filter((f) => PREVIEWABLE.has(f.mimeType));
   const documents = files.filter((f) => !PREVIEWABLE.has(f.mimeType));
@@ -15,10 +20,10 @@ export function EvidenceList({ files }: { files: EvidenceFile[] }) {
         <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4">
           {photos.map((f) => (
             <li key={f.id}>
-              <a href={`/api/files/${f.id}`} target="_blank" rel="noopener" className="block">
+              <a href={`${base}/${f.id}`} target="_blank" rel="noopener" className="block">
                 {/* eslint-disable-next-line @next/next/no-img-element -- served by our own permission-checked route */}
                 <img
-                  src={`/api/files/${f.id}`}
+                  src={`${base}/${f.id}`}
                   alt={f.originalName}
                   loading="lazy"
                   className="aspect-square w-full rounded-lg object-cover ring-1 ring-slate-200"
@@ -32,7 +37,7 @@ export function EvidenceList({ files }: { files: EvidenceFile[] }) {
         <ul className="space-y-1 text-sm">
           {documents.map((f) => (
             <li key={f.id}>
-              <a href={`/api/files/${f.id}?download=1`} className="text-brand-700 underline-offset-2 hover:underline">
+              <a href={`${base}/${f.id}?download=1`} className="text-brand-700 underline-offset-2 hover:underline">
                 {f.originalName}
               </a>
               <span className="ml-2 text-slate-400">{formatSize(f.sizeBytes)}</span>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { formatSize } from "@/lib/files/file-size";
 
 type Progress =
   | { phase: "idle" }
@@ -18,12 +19,6 @@ function fileNameOf(header: string | null, fallback: string): string {
   } catch {
     return fallback;
   }
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /**
@@ -98,7 +93,7 @@ export function DownloadLink({ href, children, className }: { href: string; chil
         {progress.phase === "busy" ? (
           <span className="text-slate-600">
             {t("generating")}{" "}
-            {t("progress", { size: formatBytes(progress.bytes), seconds: Math.max(0, Math.round((now - progress.startedAt) / 1000)) })}
+            {t("progress", { size: formatSize(progress.bytes), seconds: Math.max(0, Math.round((now - progress.startedAt) / 1000)) })}
           </span>
         ) : progress.phase === "done" ? (
           <span className="text-emerald-700">{t("done", { name: progress.name })}</span>
