@@ -5,3 +5,4 @@ export * from "./assignments";
 export * from "./hazards";
 export * from "./files";
 export * from "./activity-log";
+export * from "./login-attempts";
