@@ -3,7 +3,7 @@ import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { auditEvents, memberships, organizations, users } from "@/db/schema";
-import { verifyCredentials } from "@/lib/auth/credentials";
+import { passwordSignIn } from "@/tests/helpers/sign-in";
 import { createTestDb } from "@/tests/helpers/db";
 import { createCountyUser, onboardTownship, OnboardingError } from "./onboarding";
 
@@ -35,7 +35,7 @@ describe("onboarding a township", () => {
     expect(made.countyCreated).toBe(true);
     const [town] = await handle.db.select().from(organizations).where(eq(organizations.id, made.orgId));
     expect(town).toMatchObject({ kind: "township", parentId: made.countyId, code: `town-${s}`, shortCode: "XZ" });
-    const signedIn = await verifyCredentials(handle.db, `admin-${s}`, made.temporaryPassword);
+    const signedIn = await passwordSignIn(handle.db, `admin-${s}`, made.temporaryPassword);
     expect(signedIn).toMatchObject({ userId: made.adminUserId, orgId: made.orgId });
     const [admin] = await handle.db.select().from(users).where(eq(users.id, made.adminUserId));
     expect(admin!.mustChangePassword).toBe(true);
@@ -73,7 +73,7 @@ describe("onboarding a township", () => {
     const s = id();
     const town = await onboardTownship(handle.db, input(s, `county-${s}`, "某县"));
     const made = await createCountyUser(handle.db, { countyCode: `county-${s}`, username: `cl-${s}`, displayName: "县领导", role: "county_leader" });
-    expect(await verifyCredentials(handle.db, `cl-${s}`, made.temporaryPassword)).toMatchObject({ orgId: town.countyId });
+    expect(await passwordSignIn(handle.db, `cl-${s}`, made.temporaryPassword)).toMatchObject({ orgId: town.countyId });
     await expect(
       createCountyUser(handle.db, { countyCode: `town-${s}`, username: `cx-${s}`, displayName: "x", role: "county_auditor" }),
     ).rejects.toThrow(/未找到代码为 town-/);

@@ -2,8 +2,11 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { verifyCredentials } from "./credentials";
+import { clientAddress } from "@/lib/http/client-address";
+import { signInWithPassword } from "./credentials";
+import { SIGN_IN_THROTTLED } from "./sign-in-errors";
 
+/** A session ends 8 hours after the last time the browser refreshed it (next-auth's JWT maxAge). */
 const EIGHT_HOURS = 8 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
@@ -16,9 +19,16 @@ export const authOptions: NextAuthOptions = {
         login: { label: "login", type: "text" },
         password: { label: "password", type: "password" },
       },
-      async authorize(credentials) {
-        const user = await verifyCredentials(getDb(), credentials?.login ?? "", credentials?.password ?? "");
-        return user ? { id: user.userId, name: user.name, orgId: user.orgId } : null;
+      async authorize(credentials, req) {
+        const outcome = await signInWithPassword(getDb(), {
+          login: credentials?.login ?? "",
+          password: credentials?.password ?? "",
+          address: clientAddress(new Headers(req.headers as Record<string, string>)),
+        });
+        if (outcome.ok) return { id: outcome.user.userId, name: outcome.user.name, orgId: outcome.user.orgId };
+        // next-auth hands a thrown message to the sign-in form as its error code.
+        if (outcome.reason === "throttled") throw new Error(SIGN_IN_THROTTLED);
+        return null;
       },
     }),
   ],

@@ -67,18 +67,6 @@ export type PublicReportResult =
   | { ok: true; code: string }
   | { ok: false; status: 400 | 404 | 413 | 429; message: string; fieldErrors?: Record<string, string[]> };
 
-/**
- * The reporter's address as the nearest proxy saw it: x-real-ip when the
- * proxy sets it, else the LAST x-forwarded-for hop (a client can prepend
- * anything to that header, but each proxy appends the address it saw).
- * Where no proxy sits in front, a client can still forge it, which is why
- * there is also a per-township cap.
- */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return headers.get("x-real-ip")?.trim() || forwarded || "unknown";
-}
-
 /** What is stored instead of the address: an HMAC, so the address itself is never kept. */
 export function sourceHashOf(address: string, secret: string): string {
   return createHmac("sha256", secret).update(address).digest("hex");

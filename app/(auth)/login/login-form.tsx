@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/ui/form-error";
+import { SIGN_IN_THROTTLED } from "@/lib/auth/sign-in-errors";
 
 export function LoginForm() {
   const t = useTranslations("login");
@@ -28,7 +29,13 @@ export function LoginForm() {
         router.refresh();
         return;
       }
-      setError(result?.error === "CredentialsSignin" ? t("error") : t("unavailable"));
+      setError(
+        result?.error === "CredentialsSignin"
+          ? t("error")
+          : result?.error === SIGN_IN_THROTTLED
+            ? t("throttled")
+            : t("unavailable"),
+      );
     } catch {
       setError(t("unavailable"));
     }

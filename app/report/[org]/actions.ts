@@ -2,7 +2,8 @@
 
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
-import { clientAddress, submitPublicReport, type PublicReportResult } from "@/lib/public/public-report";
+import { clientAddress } from "@/lib/http/client-address";
+import { submitPublicReport, type PublicReportResult } from "@/lib/public/public-report";
 
 /**
  * The public report page's one write. Nobody is signed in: it is validated,

@@ -4,7 +4,7 @@ import type { DbHandle } from "@/db/client";
 import { assignmentEvents, assignments, auditEvents, memberships, submissions } from "@/db/schema";
 import { seedDemoTownship } from "@/db/seed";
 import { executeAction, type Actor } from "@/lib/auth/action-core";
-import { verifyCredentials } from "@/lib/auth/credentials";
+import { passwordSignIn } from "@/tests/helpers/sign-in";
 import { createTestDb, uniqueOrgOptions } from "@/tests/helpers/db";
 import { liaisonOf, memberOf } from "@/tests/helpers/workflow";
 import { handOverUnit } from "./handover";
@@ -56,7 +56,7 @@ describe("hand-over of a liaison's unit", () => {
     expect(await historyOf(unitId)).toEqual(before);
     const [gone] = await handle.db.select().from(memberships).where(and(eq(memberships.orgId, orgA), eq(memberships.userId, departing.actor.userId)));
     expect(gone!.active).toBe(false);
-    expect(await verifyCredentials(handle.db, `${prefix}succ`, temporaryPassword!)).toMatchObject({ userId: successorUserId, orgId: orgA });
+    expect(await passwordSignIn(handle.db, `${prefix}succ`, temporaryPassword!)).toMatchObject({ userId: successorUserId, orgId: orgA });
     const audit = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.orgId, orgA), eq(auditEvents.entityId, unitId)));
     expect(audit.map((a) => a.action)).toContain("unit.handover");
   });

@@ -5,7 +5,7 @@ import type { DbHandle } from "@/db/client";
 import { auditEvents, memberships, units, users } from "@/db/schema";
 import { seedDemoTownship } from "@/db/seed";
 import { executeAction, type Actor, type Command } from "@/lib/auth/action-core";
-import { verifyCredentials } from "@/lib/auth/credentials";
+import { passwordSignIn } from "@/tests/helpers/sign-in";
 import { createTestDb, uniqueOrgOptions } from "@/tests/helpers/db";
 import { memberOf } from "@/tests/helpers/workflow";
 import { importUnits, importUsers, previewUnitImport, previewUserImport } from "./import";
@@ -91,7 +91,7 @@ describe("bulk import", () => {
     if (!usersResult.ok) throw new Error(`${usersResult.message} ${JSON.stringify(usersResult.fieldErrors)}`);
     expect(usersResult.data.created).toBe(2);
     const first = usersResult.data.credentials.find((c) => c.username === `${prefix}imp1`)!;
-    const signedIn = await verifyCredentials(handle.db, `${prefix}imp1`, first.temporaryPassword);
+    const signedIn = await passwordSignIn(handle.db, `${prefix}imp1`, first.temporaryPassword);
     expect(signedIn).toMatchObject({ orgId: orgA });
     const [member] = await handle.db
       .select({ unitId: memberships.unitId, role: memberships.role, must: users.mustChangePassword })

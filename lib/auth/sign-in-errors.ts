@@ -1,0 +1,2 @@
+/** The error code the sign-in form receives when the rate limit refuses an attempt (shared by server and form). */
+export const SIGN_IN_THROTTLED = "throttled";
