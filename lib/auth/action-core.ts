@@ -72,7 +72,7 @@ export function formDataToObject(input: unknown): unknown {
 
 /**
  * The one path every write takes: session → active membership in the org →
- * permission → input validation → the body and its audit rows in one
+ * permission (and no pending forced password change) → input validation → the body and its audit rows in one
  * transaction. Database errors are logged and reported generically.
  */
 export async function executeAction<S extends z.ZodType, T>(
@@ -87,6 +87,10 @@ export async function executeAction<S extends z.ZodType, T>(
     const membership = await loadMembership(db, actor.userId, actor.orgId);
     if (!membership) return fail("unauthenticated");
     if (!can(membership.role, config.permission)) return fail("forbidden");
+    // A reset password must be changed before anything else (pages redirect; actions refuse).
+    if (membership.mustChangePassword && config.permission !== "account.password") {
+      return fail("forbidden", "请先修改密码后再继续操作");
+    }
 
     const parsed = config.schema.safeParse(formDataToObject(rawInput));
     if (!parsed.success) {

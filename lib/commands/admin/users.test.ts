@@ -5,8 +5,9 @@ import type { DbHandle } from "@/db/client";
 import { auditEvents, memberships, users } from "@/db/schema";
 import { seedDemoTownship } from "@/db/seed";
 import { executeAction, type Actor, type Command } from "@/lib/auth/action-core";
-import { verifyCredentials } from "@/lib/auth/credentials";
+import { passwordSignIn } from "@/tests/helpers/sign-in";
 import { changePassword } from "@/lib/commands/change-password";
+import { markNotificationsRead } from "@/lib/commands/mark-notifications-read";
 import { createTestDb, uniqueOrgOptions } from "@/tests/helpers/db";
 import { memberOf } from "@/tests/helpers/workflow";
 import { createUser, resetPassword, setUserActive, updateUser } from "./users";
@@ -42,11 +43,14 @@ describe("users administration", () => {
     const { userId, temporaryPassword } = created.data;
     const [user] = await handle.db.select().from(users).where(eq(users.id, userId));
     expect(user!.mustChangePassword).toBe(true);
-    expect(await verifyCredentials(handle.db, `${prefix}new1`, temporaryPassword)).toMatchObject({ userId, orgId: orgA });
+    expect(await passwordSignIn(handle.db, `${prefix}new1`, temporaryPassword)).toMatchObject({ userId, orgId: orgA });
     const [audit] = await handle.db.select().from(auditEvents).where(eq(auditEvents.entityId, userId));
     expect(JSON.stringify(audit)).not.toContain(user!.passwordHash);
 
     const actor = { userId, orgId: orgA };
+    // Until the one-time password is changed, every other action is refused.
+    const early = await run(markNotificationsRead, actor, { all: true });
+    expect(early).toMatchObject({ ok: false, code: "forbidden", message: "请先修改密码后再继续操作" });
     const weak = await run(changePassword, actor, { currentPassword: temporaryPassword, newPassword: "abcdefgh", confirmPassword: "abcdefgh" });
     expect(weak).toMatchObject({ ok: false, code: "invalid" });
     const wrong = await run(changePassword, actor, { currentPassword: "nope1234", newPassword: "Newpass123", confirmPassword: "Newpass123" });
@@ -57,8 +61,9 @@ describe("users administration", () => {
     expect(ok.ok).toBe(true);
     const [changed] = await handle.db.select().from(users).where(eq(users.id, userId));
     expect(changed!.mustChangePassword).toBe(false);
-    expect(await verifyCredentials(handle.db, `${prefix}new1`, "Newpass123")).not.toBeNull();
-    expect(await verifyCredentials(handle.db, `${prefix}new1`, temporaryPassword)).toBeNull();
+    expect(await passwordSignIn(handle.db, `${prefix}new1`, "Newpass123")).not.toBeNull();
+    expect(await passwordSignIn(handle.db, `${prefix}new1`, temporaryPassword)).toBeNull();
+    expect(await run(markNotificationsRead, actor, { all: true })).toMatchObject({ ok: true });
   });
 
   it("a liaison needs a unit, other roles may not have one, and duplicate names or bad phones are refused", async () => {
@@ -87,10 +92,12 @@ describe("users administration", () => {
     const second = await run(createUser, admin, { username: `${prefix}adm2`, displayName: "副管理员", role: "admin" });
     if (!second.ok) throw new Error(second.message);
     expect((await run(setUserActive, admin, { userId: second.data.userId, active: "false" })).ok).toBe(true);
-    expect(await verifyCredentials(handle.db, `${prefix}adm2`, second.data.temporaryPassword)).toBeNull();
+    expect(await passwordSignIn(handle.db, `${prefix}adm2`, second.data.temporaryPassword)).toBeNull();
     expect((await run(setUserActive, admin, { userId: second.data.userId, active: "true" })).ok).toBe(true);
     // With two active admins either may stop the other; the one left may not demote themselves.
     const other = { userId: second.data.userId, orgId: orgA };
+    const temporary = second.data.temporaryPassword;
+    await run(changePassword, other, { currentPassword: temporary, newPassword: "Second123", confirmPassword: "Second123" });
     expect((await run(setUserActive, other, { userId: admin.userId, active: "false" })).ok).toBe(true);
     expect(await run(updateUser, other, { userId: other.userId, displayName: "副", role: "leader" })).toMatchObject({ ok: false, code: "conflict" });
     expect((await run(setUserActive, other, { userId: admin.userId, active: "true" })).ok).toBe(true);
@@ -102,7 +109,7 @@ describe("users administration", () => {
     if (!result.ok) throw new Error(result.message);
     const [user] = await handle.db.select().from(users).where(eq(users.id, actor.userId));
     expect(user!.mustChangePassword).toBe(true);
-    expect(await verifyCredentials(handle.db, user!.username, result.data.temporaryPassword)).not.toBeNull();
+    expect(await passwordSignIn(handle.db, user!.username, result.data.temporaryPassword)).not.toBeNull();
     const audit = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, actor.userId), eq(auditEvents.action, "user.reset_password")));
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0])).not.toContain(user!.passwordHash);
