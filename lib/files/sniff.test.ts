@@ -31,6 +31,9 @@ describe("sniffMimeType", () => {
   it("refuses text, however the file is named, and empty or truncated bytes", () => {
     expect(sniffMimeType(Buffer.from("这不是照片，只是文字"))).toBeNull();
     expect(sniffMimeType(Buffer.from("<html><script>alert(1)</script>"))).toBeNull();
+    expect(sniffMimeType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'))).toBeNull();
+    expect(sniffMimeType(Buffer.from("MZ\x90\0\x03\0\0\0", "latin1"))).toBeNull();
+    expect(sniffMimeType(Buffer.from("\x7fELF\x02\x01\x01", "latin1"))).toBeNull();
     expect(sniffMimeType(new Uint8Array())).toBeNull();
     expect(sniffMimeType(Uint8Array.from([0xff, 0xd8]))).toBeNull();
     expect(sniffMimeType(Buffer.from("RIFF\0\0\0\0WAVE", "latin1"))).toBeNull();
