@@ -40,7 +40,7 @@ test("API responses are not sniffed or framed either", async ({ request }) => {
 test.describe("signed in", () => {
   test.use({ storageState: storageStateOf("leader") });
 
-  test("the dashboard and its client-side filters run without a CSP violation", async ({ page }) => {
+  test("the dashboard and the review queue render without a CSP violation", async ({ page }) => {
     const violations = cspViolations(page);
     await page.goto("/dashboard");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
