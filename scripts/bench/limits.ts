@@ -72,7 +72,7 @@ export async function measureConcurrent(run: () => Promise<void>, concurrency: n
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      for (let i = 0; i < rounds; i++) {
+      for (let i = 0; i < Math.max(rounds, concurrency === 1 ? 5 : 1); i++) {
         const t0 = performance.now();
         await run();
         latencies.push(performance.now() - t0);

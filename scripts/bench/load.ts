@@ -41,7 +41,7 @@ export async function runAutocannon(options: autocannon.Options) {
   let non2xx = 0;
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ ...options, timeout: 60 }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon({ ...options, timeout: 180 }, (error, done) => (error ? reject(error) : resolve(done)));
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       latencies.push(responseTime);
       if (statusCode < 200 || statusCode >= 300) non2xx++;
@@ -59,7 +59,8 @@ export async function runAutocannon(options: autocannon.Options) {
 export async function loadPage(url: string, cookie: string, connections: number, rounds: number): Promise<LatencyStats> {
   const headers = { cookie, accept: "text/html" };
   await runAutocannon({ url, headers, connections: 1, amount: 2 });
-  const run = await runAutocannon({ url, headers, connections, amount: connections * rounds });
+  // At one user a single request says little: at least five.
+  const run = await runAutocannon({ url, headers, connections, amount: connections * Math.max(rounds, connections === 1 ? 5 : 1) });
   return latencyStats(run.latencies, run.errors, run.seconds);
 }
 

@@ -24,7 +24,13 @@ export interface Report {
 }
 
 const fmt = (n: number | undefined) =>
-  n === undefined || Number.isNaN(n) ? "—" : Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2);
+  n === undefined || Number.isNaN(n)
+    ? "—"
+    : Number.isInteger(n) || Math.abs(n) >= 100
+      ? n.toFixed(0)
+      : Math.abs(n) >= 10
+        ? n.toFixed(1)
+        : n.toFixed(2);
 
 export function ratioOf(f: Figure): number | undefined {
   return f.bare === undefined || f.bare === 0 ? undefined : f.value / f.bare;
