@@ -67,3 +67,19 @@ export function splitDone<T extends UnitCell>(cells: readonly T[]): { done: T[];
     notDone: withWork.filter((c) => c.approved < c.total).sort((a, b) => b.overdue - a.overdue),
   };
 }
+
+/** The township's three named views: activities (一) study, (二) investigation and (七) 五进, by position. */
+const NAMED_ORDINALS = [0, 1, 6];
+
+/**
+ * Which activities get a completion view: the one chosen in the select, else
+ * the first, second and seventh when the campaign has seven or more (the
+ * notice's study, investigation and 五进 headings), else the first. Nothing
+ * here knows the seed's titles.
+ */
+export function chosenActivities<A extends { id: string }>(activities: A[], chosenId?: string): A[] {
+  const chosen = activities.find((a) => a.id === chosenId);
+  if (chosen) return [chosen];
+  if (activities.length >= 7) return NAMED_ORDINALS.flatMap((i) => (activities[i] ? [activities[i]] : []));
+  return activities.slice(0, 1);
+}

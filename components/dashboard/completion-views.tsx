@@ -2,27 +2,11 @@ import { getTranslations } from "next-intl/server";
 import type { QueryContext } from "@/db/queries/context";
 import { activityFigures, activityHazards } from "@/db/queries/completion";
 import type { complianceMatrix } from "@/db/queries/matrix";
-import { splitDone } from "@/lib/completion";
+import { chosenActivities, splitDone } from "@/lib/completion";
 import type { DashboardParams } from "@/lib/dashboard-filters";
 import { ActivityCompletion } from "./activity-completion";
 
 type Matrix = Awaited<ReturnType<typeof complianceMatrix>>;
-
-/** The township's three named views: activities (一) study, (二) investigation and (七) 五进, by position. */
-const NAMED_ORDINALS = [0, 1, 6];
-
-/**
- * Which activities get a completion view: the one chosen in the select, else
- * the first, second and seventh when the campaign has seven or more (the
- * notice's study, investigation and 五进 headings), else the first. Nothing
- * here knows the seed's titles.
- */
-export function chosenActivities(activities: Matrix["activities"], chosenId?: string) {
-  const chosen = activities.find((a) => a.id === chosenId);
-  if (chosen) return [chosen];
-  if (activities.length >= 7) return NAMED_ORDINALS.flatMap((i) => (activities[i] ? [activities[i]] : []));
-  return activities.slice(0, 1);
-}
 
 /** Completion per activity: units done / not done, reported figures against targets, hazards found. */
 export async function CompletionViews({
