@@ -17,7 +17,7 @@ async function auditCount(): Promise<number> {
   const rows = rowsOf<{ n: number }>(
     await handle.db.execute(sql`select count(*)::int as n from audit_events where org_id = ${orgId}`),
   );
-  return rows[0].n;
+  return rows[0]?.n ?? 0;
 }
 
 /** The database's own refusal (drizzle wraps it as the cause of "Failed query"). */
