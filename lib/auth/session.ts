@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { contextFor, loadMembership, type Membership, type QueryContext } from "@/db/queries/context";
+import { orUnavailable } from "@/lib/database-outage";
 import type { Actor } from "./action-core";
 import { authOptions } from "./options";
 import { can, type Permission } from "./permissions";
@@ -15,10 +16,14 @@ export async function getActor(): Promise<Actor | null> {
   return user?.id && user.orgId ? { userId: user.id, orgId: user.orgId } : null;
 }
 
-/** The current membership, read once per request; null when signed out or deactivated. */
+/**
+ * The current membership, read once per request; null when signed out or
+ * deactivated. It is the first read of every signed-in page, so an outage
+ * surfaces here as DatabaseUnavailableError (the "service unavailable" page).
+ */
 export const getMembership = cache(async (): Promise<Membership | null> => {
   const actor = await getActor();
-  return actor ? loadMembership(getDb(), actor.userId, actor.orgId) : null;
+  return actor ? orUnavailable(loadMembership(getDb(), actor.userId, actor.orgId)) : null;
 });
 
 /**

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PublicReportForm } from "@/components/hazards/public-report-form";
 import { getDb } from "@/db/client";
+import { orUnavailable } from "@/lib/database-outage";
 import { findPublicTownship, lookupPublicReport } from "@/lib/public/public-report";
 import { submitReport } from "./actions";
 
@@ -23,13 +24,13 @@ export default async function PublicReportPage({
   searchParams: Promise<{ code?: string | string[] }>;
 }) {
   const { org } = await params;
-  const township = await findPublicTownship(getDb(), org);
+  const township = await orUnavailable(findPublicTownship(getDb(), org));
   if (!township) notFound();
   const t = await getTranslations("hazards.public");
   const format = await getFormatter();
   const rawCode = (await searchParams).code;
   const code = typeof rawCode === "string" ? rawCode.slice(0, 40) : "";
-  const found = code ? await lookupPublicReport(getDb(), org, code) : null;
+  const found = code ? await orUnavailable(lookupPublicReport(getDb(), org, code)) : null;
 
   return (
     <main className="mx-auto max-w-xl space-y-5 px-4 py-6">

@@ -4,13 +4,14 @@ import { importTemplate, templateFileName, type ImportKind } from "@/lib/admin/i
 import { can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import { unauthenticatedResponse } from "@/lib/files/serve-file";
+import { answersOutage } from "@/lib/database-outage";
 
 export const dynamic = "force-dynamic";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** GET /api/admin/import-template?kind=units|users: the XLSX template, for township admins only. */
-export async function GET(request: Request) {
+export const GET = answersOutage(async function GET(request: Request) {
   const actor = await getActor();
   const membership = actor ? await loadMembership(getDb(), actor.userId, actor.orgId) : null;
   if (!membership) return unauthenticatedResponse();
@@ -25,4 +26,4 @@ export async function GET(request: Request) {
       "Cache-Control": "no-store",
     },
   });
-}
+});

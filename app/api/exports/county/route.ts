@@ -1,11 +1,12 @@
 import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/session";
 import { countyExportResponse } from "@/lib/county-export";
+import { answersOutage } from "@/lib/database-outage";
 
 export const dynamic = "force-dynamic";
 
 /** GET ?template=<key>: the county roll-up of that campaign template as one XLSX workbook. */
-export async function GET(request: Request) {
+export const GET = answersOutage(async function GET(request: Request) {
   const template = new URL(request.url).searchParams.get("template");
   return countyExportResponse(getDb(), await getActor(), template);
-}
+});

@@ -5,15 +5,16 @@ import { getActor } from "@/lib/auth/session";
 import { unauthenticatedResponse } from "@/lib/files/serve-file";
 import { hazardFileResponse } from "@/lib/hazards/file-response";
 import { getBlobStore } from "@/lib/storage/blob-store";
+import { answersOutage } from "@/lib/database-outage";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/hazard-files/<id>[?download=1]: a hazard's photo or plan, or a public report's photo, for those who may see it. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = answersOutage(async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   const membership = actor ? await loadMembership(getDb(), actor.userId, actor.orgId) : null;
   if (!membership) return unauthenticatedResponse();
   if (!can(membership.role, "hazard.read")) return new Response(null, { status: 404 });
   const download = new URL(request.url).searchParams.get("download") === "1";
   return hazardFileResponse(contextFor(getDb(), membership), (await params).id, { store: getBlobStore(), download });
-}
+});

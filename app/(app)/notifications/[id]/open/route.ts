@@ -5,6 +5,7 @@ import { executeAction } from "@/lib/auth/action-core";
 import { can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import { markNotificationsRead } from "@/lib/commands/mark-notifications-read";
+import { answersOutage } from "@/lib/database-outage";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +30,7 @@ function targetOf({ link, kind }: Notification): string {
  * GET /notifications/<id>/open: opening a notification marks it read (through
  * the same command as the page's button) and goes on to what it is about.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = answersOutage(async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   const membership = actor ? await loadMembership(getDb(), actor.userId, actor.orgId) : null;
   if (!membership) return redirectTo("/login");
@@ -40,4 +41,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     await executeAction(getDb(), actor, markNotificationsRead.config, { ids: [notification.id] }, markNotificationsRead.body);
   }
   return redirectTo(targetOf(notification));
-}
+});

@@ -1,11 +1,12 @@
 import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/session";
 import { exportOrigin, exportResponse } from "@/lib/exports/export-response";
+import { answersOutage } from "@/lib/database-outage";
 
 export const dynamic = "force-dynamic";
 
 /** GET: one unit's 证据台账 for the campaign as XLSX (a liaison: their own unit only). */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string; unitId: string }> }) {
+export const GET = answersOutage(async function GET(request: Request, { params }: { params: Promise<{ id: string; unitId: string }> }) {
   const { id, unitId } = await params;
   return exportResponse(
     getDb(),
@@ -13,4 +14,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     { kind: "unit_ledger", campaignId: id, unitId },
     { origin: exportOrigin(request) },
   );
-}
+});
