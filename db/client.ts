@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { isDatabaseUnreachable } from "../lib/database-outage";
 import * as schema from "./schema";
 
 type Schema = typeof schema;
@@ -112,10 +113,34 @@ export function openFromEnv(): DbHandle {
   return url ? openPostgres(url) : openPglite(process.env.PGLITE_DIR || DEFAULT_PGLITE_DIR);
 }
 
-const globalForDb = globalThis as unknown as { dubanDb?: DbHandle };
+const globalForDb = globalThis as unknown as { dubanDb?: DbHandle; dubanDbOpenedAt?: number };
 
 /** The process-wide database, opened on first use (never at import, so `next build` needs none). */
 export function getDb(): Db {
-  globalForDb.dubanDb ??= openFromEnv();
+  if (!globalForDb.dubanDb) {
+    globalForDb.dubanDb = openFromEnv();
+    globalForDb.dubanDbOpenedAt = Date.now();
+  }
   return globalForDb.dubanDb.db;
+}
+
+/** At most one new pool per this interval, however many requests fail at once. */
+const RENEW_INTERVAL_MS = 5_000;
+
+/**
+ * After the database server went away, postgres.js can keep a pooled
+ * connection that never works again (an uncaught "reading 'write'" in the
+ * driver, porsager/postgres#1154, unfixed in 3.4.9): every query routed to it
+ * fails although the server is back. So an outage error replaces the whole
+ * PostgreSQL pool — at most every 5 s; the old pool lets its running queries
+ * finish (up to 5 s) and closes. PGlite runs in-process and is left alone.
+ */
+export function noteDatabaseFailure(error: unknown, options: { certain?: boolean } = {}): void {
+  const current = globalForDb.dubanDb;
+  if (!current || current.driver !== "postgres") return;
+  if (!options.certain && !isDatabaseUnreachable(error)) return;
+  if (Date.now() - (globalForDb.dubanDbOpenedAt ?? 0) < RENEW_INTERVAL_MS) return;
+  globalForDb.dubanDb = openFromEnv();
+  globalForDb.dubanDbOpenedAt = Date.now();
+  current.close().catch((closeError: unknown) => console.error("[db] closing the old pool", closeError));
 }

@@ -1,15 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { openPostgres, type DbHandle } from "@/db/client";
+import { getDb, noteDatabaseFailure, openPostgres, type DbHandle } from "@/db/client";
 import { createTestDb } from "@/tests/helpers/db";
 import { freePort } from "@/tests/helpers/free-port";
-import {
-  DATABASE_UNAVAILABLE_DIGEST,
-  DatabaseUnavailableError,
-  answersOutage,
-  isDatabaseUnreachable,
-  orUnavailable,
-} from "./database-outage";
+import { DATABASE_UNAVAILABLE_DIGEST, DatabaseUnavailableError, isDatabaseUnreachable } from "./database-outage";
+import { answersOutage, orUnavailable } from "./database-outage-server";
 
 /** What a query throws, as the app sees it (drizzle's wrapper around the driver's error). */
 async function failureOf(run: () => Promise<unknown>): Promise<unknown> {
@@ -106,5 +101,39 @@ describe("telling a database outage from other errors", () => {
     expect(await response.text()).toContain("服务暂时不可用");
     await expect(route(live)).rejects.not.toBeInstanceOf(DatabaseUnavailableError);
     expect(isDatabaseUnreachable(await failureOf(() => route(live)))).toBe(false);
+  });
+});
+
+describe("after an outage error the PostgreSQL pool is replaced (a broken pooled connection cannot linger)", () => {
+  const holder = globalThis as unknown as { dubanDb?: DbHandle; dubanDbOpenedAt?: number };
+  let savedUrl: string | undefined;
+
+  beforeAll(async () => {
+    savedUrl = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = `postgres://postgres@127.0.0.1:${await freePort()}/duban`;
+    holder.dubanDb = undefined;
+  });
+  afterAll(async () => {
+    await holder.dubanDb?.close();
+    holder.dubanDb = undefined;
+    process.env.DATABASE_URL = savedUrl;
+  });
+
+  it("renews on an outage error, at most once per 5 s, and never for an ordinary error", async () => {
+    const first = getDb();
+    const outage = await failureOf(() => first.execute(sql`select 1`));
+    expect(isDatabaseUnreachable(outage)).toBe(true);
+
+    noteDatabaseFailure(outage);
+    expect(getDb()).toBe(first); // opened less than 5 s ago
+
+    holder.dubanDbOpenedAt = Date.now() - 6_000;
+    noteDatabaseFailure(new Error("a bug, not an outage"));
+    expect(getDb()).toBe(first);
+    noteDatabaseFailure(outage);
+    const second = getDb();
+    expect(second).not.toBe(first);
+    noteDatabaseFailure(outage);
+    expect(getDb()).toBe(second);
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { writeAudit, type AuditEntry } from "@/db/audit";
-import type { Db, Tx } from "@/db/client";
+import { noteDatabaseFailure, type Db, type Tx } from "@/db/client";
 import { contextFor, loadMembership, type QueryContext } from "@/db/queries/context";
 import { can, type Permission } from "./permissions";
 
@@ -112,6 +112,7 @@ export async function executeAction<S extends z.ZodType, T>(
   } catch (error) {
     if (error instanceof ActionError) return fail(error.code, error.message, error.fieldErrors);
     console.error(`[action ${config.name}]`, error);
+    noteDatabaseFailure(error);
     return fail("unavailable");
   }
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getDb } from "@/db/client";
+import { getDb, noteDatabaseFailure } from "@/db/client";
 import { clientAddress } from "@/lib/http/client-address";
 import { signInWithPassword } from "./credentials";
-import { SIGN_IN_THROTTLED } from "./sign-in-errors";
+import { SIGN_IN_THROTTLED, SIGN_IN_UNAVAILABLE } from "./sign-in-errors";
 
 /** A session ends 8 hours after the last time the browser refreshed it (next-auth's JWT maxAge). */
 const EIGHT_HOURS = 8 * 60 * 60;
@@ -24,6 +24,12 @@ export const authOptions: NextAuthOptions = {
           login: credentials?.login ?? "",
           password: credentials?.password ?? "",
           address: clientAddress(new Headers(req.headers as Record<string, string>)),
+        }).catch((error: unknown) => {
+          // next-auth would put the error's text (the failed SQL and the login name) in the
+          // browser's URL: log it here and hand the form a fixed code instead.
+          console.error("[sign-in]", error);
+          noteDatabaseFailure(error);
+          throw new Error(SIGN_IN_UNAVAILABLE);
         });
         if (outcome.ok) return { id: outcome.user.userId, name: outcome.user.name, orgId: outcome.user.orgId };
         // next-auth hands a thrown message to the sign-in form as its error code.

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { contextFor, loadMembership, type Membership, type QueryContext } from "@/db/queries/context";
-import { orUnavailable } from "@/lib/database-outage";
+import { orUnavailable } from "@/lib/database-outage-server";
 import type { Actor } from "./action-core";
 import { authOptions } from "./options";
 import { can, type Permission } from "./permissions";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, noteDatabaseFailure } from "@/db/client";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +10,8 @@ export async function GET() {
     return Response.json({ status: "ok" });
   } catch (error) {
     console.error("[health]", error);
+    // Whatever the error, a failing health check means this pool cannot serve: renew it.
+    noteDatabaseFailure(error, { certain: true });
     return Response.json({ status: "unavailable" }, { status: 503 });
   }
 }

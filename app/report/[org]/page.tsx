@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PublicReportForm } from "@/components/hazards/public-report-form";
 import { getDb } from "@/db/client";
-import { orUnavailable } from "@/lib/database-outage";
+import { orUnavailable } from "@/lib/database-outage-server";
 import { findPublicTownship, lookupPublicReport } from "@/lib/public/public-report";
 import { submitReport } from "./actions";
 

@@ -4,7 +4,7 @@ import { importTemplate, templateFileName, type ImportKind } from "@/lib/admin/i
 import { can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import { unauthenticatedResponse } from "@/lib/files/serve-file";
-import { answersOutage } from "@/lib/database-outage";
+import { answersOutage } from "@/lib/database-outage-server";
 
 export const dynamic = "force-dynamic";
 

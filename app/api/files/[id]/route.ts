@@ -4,7 +4,7 @@ import { evidenceResponse, unauthenticatedResponse } from "@/lib/files/serve-fil
 import { can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import { getBlobStore } from "@/lib/storage/blob-store";
-import { answersOutage } from "@/lib/database-outage";
+import { answersOutage } from "@/lib/database-outage-server";
 
 export const dynamic = "force-dynamic";
 

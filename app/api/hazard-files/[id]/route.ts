@@ -5,7 +5,7 @@ import { getActor } from "@/lib/auth/session";
 import { unauthenticatedResponse } from "@/lib/files/serve-file";
 import { hazardFileResponse } from "@/lib/hazards/file-response";
 import { getBlobStore } from "@/lib/storage/blob-store";
-import { answersOutage } from "@/lib/database-outage";
+import { answersOutage } from "@/lib/database-outage-server";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@ import { executeAction } from "@/lib/auth/action-core";
 import { can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import { markNotificationsRead } from "@/lib/commands/mark-notifications-read";
-import { answersOutage } from "@/lib/database-outage";
+import { answersOutage } from "@/lib/database-outage-server";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { contextFor, loadMembership } from "@/db/queries/context";
 import { getActor } from "@/lib/auth/session";
 import { campaignTemplateResponse } from "@/lib/campaign-template-download";
-import { answersOutage } from "@/lib/database-outage";
+import { answersOutage } from "@/lib/database-outage-server";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth/session";
 import { exportOrigin, exportResponse } from "@/lib/exports/export-response";
-import { answersOutage } from "@/lib/database-outage";
+import { answersOutage } from "@/lib/database-outage-server";
 
 export const dynamic = "force-dynamic";
 
