@@ -1,6 +1,6 @@
 import { edge } from "./framework-mocks";
 import { exportOf } from "./entries";
-import type { ActionEntry, ActionInput, RouteRequest } from "./registry";
+import type { ActionEntry, RouteRequest } from "./registry";
 import type { Persona } from "./world";
 
 /** What a call produced: an action's result or a route's status, and everything it said as text. */
@@ -29,7 +29,7 @@ async function as<T>(who: Persona, call: () => Promise<T>): Promise<T> {
 /** Calls the real exported server action as `who`. */
 export async function callAction(key: string, entry: ActionEntry, who: Persona, input: unknown): Promise<Outcome> {
   const action = exportOf(key);
-  const result = (await as(who, () => (entry.invoke ? entry.invoke(action, input as ActionInput) : action(input)))) as {
+  const result = (await as(who, () => (entry.invoke ? entry.invoke(action, input) : action(input)))) as {
     ok: boolean;
     code?: string;
     message?: string;

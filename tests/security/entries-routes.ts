@@ -38,7 +38,12 @@ export const routes: Record<string, RouteEntry | ExcludedRoute> = {
     scope: "unit",
     request: async (fx) => ({ params: { id: fx.world.a.campaignId, unitId: fx.world.a.unitX } }),
   },
-  "app/api/exports/county/route.ts#GET": { permission: "county.export", scope: "org", foreign: "own", request: async () => ({ params: {} }) },
+  "app/api/exports/county/route.ts#GET": {
+    permission: "county.export",
+    scope: "org",
+    foreign: "own",
+    request: async (fx) => ({ params: {}, query: `template=${await fx.templateKey()}` }),
+  },
   "app/api/files/[id]/route.ts#GET": {
     permission: "assignment.read",
     scope: "unit",

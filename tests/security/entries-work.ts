@@ -158,6 +158,11 @@ export const workActions: Record<string, ActionEntry> = {
     command: "public",
     scope: "org",
     input: async (fx) => ({ orgCode: fx.world.a.code, description: "路灯不亮", location: "场镇", contact: "", website: "" }),
-    invoke: (action, { orgCode, ...form }) => action(orgCode, form),
+    // The page passes its org code and the form; a crafted request may send anything for either.
+    invoke: (action, input) => {
+      if (input === null || typeof input !== "object" || Array.isArray(input) || input instanceof FormData) return action(undefined, input);
+      const { orgCode, ...form } = input as Record<string, unknown>;
+      return action(orgCode, form);
+    },
   },
 };

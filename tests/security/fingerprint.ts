@@ -48,3 +48,43 @@ export function changedTables(before: Fingerprint, after: Fingerprint): string[]
   const tables = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...tables].filter((t) => before[t] !== after[t]).sort();
 }
+
+/** The next transaction id: it moves only when some transaction wrote (or began to). */
+async function nextXid(db: Db): Promise<string> {
+  const [row] = rowsOf<{ x: string }>(await db.execute(sql`select pg_snapshot_xmax(pg_current_snapshot())::text as x`));
+  return row!.x;
+}
+
+/**
+ * Watches the townships across many calls cheaply: the fingerprint is taken
+ * again only when a transaction id was spent since the last one (on a shared
+ * PostgreSQL server other test files spend them too, which only costs time).
+ */
+export class WriteWatch {
+  private xid = "";
+  private known: Record<string, Fingerprint> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly orgIds: string[],
+  ) {}
+
+  /** Call before a call whose effect is to be checked. */
+  async mark(): Promise<void> {
+    const xid = await nextXid(this.db);
+    if (xid === this.xid && this.known) return;
+    this.known = await fingerprint(this.db, this.orgIds);
+    this.xid = xid;
+  }
+
+  /** The tables changed since mark(), as `<org>.<table>`. */
+  async changes(): Promise<string[]> {
+    const xid = await nextXid(this.db);
+    if (xid === this.xid && this.known) return [];
+    const now = await fingerprint(this.db, this.orgIds);
+    const changed = this.orgIds.flatMap((org) => changedTables(this.known![org]!, now[org]!).map((t) => `${org}.${t}`));
+    this.known = now;
+    this.xid = xid;
+    return changed;
+  }
+}

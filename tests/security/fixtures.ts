@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
-import { assignments, files, notifications, publicReports, taskFigures } from "@/db/schema";
+import { assignments, campaigns, files, notifications, publicReports, taskFigures } from "@/db/schema";
 import { executeAction, type Actor, type Command } from "@/lib/auth/action-core";
 import { createUnit } from "@/lib/commands/admin/units";
 import { createUser } from "@/lib/commands/admin/users";
@@ -179,6 +179,12 @@ export class Fixtures {
     await this.run(saveFigure, "A.leader", { taskId, name: "横幅", measureUnit: "条" });
     const [figure] = await this.db.select({ id: taskFigures.id }).from(taskFigures).where(eq(taskFigures.taskId, taskId));
     return { taskId, figureId: figure!.id };
+  }
+
+  /** The template key of township A's fixture campaign (the county rolls up by template). */
+  async templateKey(): Promise<string> {
+    const [row] = await this.db.select({ key: campaigns.templateKey }).from(campaigns).where(eq(campaigns.id, this.world.a.campaignId));
+    return row!.key!;
   }
 
   /** An unread notification of the liaison of unit X (a reminder sent by the leader). */

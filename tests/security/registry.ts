@@ -30,7 +30,7 @@ export interface ActionEntry extends Access {
   /** A valid input aimed at township A's data, in a state where the action applies. */
   input: (fx: Fixtures, who: Persona) => Promise<ActionInput>;
   /** How the page calls the export, when it is not `action(input)`. */
-  invoke?: (action: (...args: unknown[]) => Promise<unknown>, input: ActionInput) => Promise<unknown>;
+  invoke?: (action: (...args: unknown[]) => Promise<unknown>, input: unknown) => Promise<unknown>;
 }
 
 export interface RouteRequest {
