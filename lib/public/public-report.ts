@@ -85,7 +85,8 @@ export function normalizeFollowUpCode(raw: string): string | null {
 
 /** The township behind a public page's org code (only its id and public name), or null. */
 export async function findPublicTownship(db: Queryable, orgCode: string) {
-  if (!/^[0-9A-Za-z-]{1,40}$/.test(orgCode)) return null;
+  // A server action's arguments are whatever the request sent, not necessarily a string.
+  if (typeof orgCode !== "string" || !/^[0-9A-Za-z-]{1,40}$/.test(orgCode)) return null;
   const [org] = await db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
