@@ -19,6 +19,8 @@ import { buildWorld, leaksOfA, type Persona, type World } from "./world";
  * changed no row of either township and gave away nothing of A.
  */
 const uploads = tempUploadDir("matrix");
+// Seeding two townships and calling an entry as every persona takes seconds; on a loaded machine, minutes.
+const SLOW = 180_000;
 let handle: DbHandle;
 let world: World;
 let fx: Fixtures;
@@ -29,7 +31,7 @@ beforeAll(async () => {
   edge.db = handle.db;
   world = await buildWorld(handle.db);
   fx = new Fixtures(world);
-});
+}, SLOW);
 
 afterAll(async () => {
   const routeCount = Object.values(ROUTES).filter((r) => !("excluded" in r)).length;
@@ -100,7 +102,7 @@ describe("access matrix: server actions", () => {
     it(key, async () => {
       const problems = await runEntry(entry, (who) => entry.input(fx, who), (who, input) => callAction(key, entry, who, input));
       expect(problems).toEqual([]);
-    });
+    }, SLOW);
   }
 });
 
@@ -114,6 +116,6 @@ describe("access matrix: route handlers", () => {
         (who, request) => callRoute(key, who, request as RouteRequest, entry.okStatus),
       );
       expect(problems).toEqual([]);
-    });
+    }, SLOW);
   }
 });

@@ -21,6 +21,8 @@ import { buildWorld, type Persona, type World } from "./world";
  * HTML as a note) is stored exactly as sent.
  */
 const uploads = tempUploadDir("bad-input");
+// Seeding two townships and calling an entry as every persona takes seconds; on a loaded machine, minutes.
+const SLOW = 180_000;
 let handle: DbHandle;
 let world: World;
 let fx: Fixtures;
@@ -35,7 +37,7 @@ beforeAll(async () => {
   world = await buildWorld(handle.db);
   fx = new Fixtures(world);
   watch = new WriteWatch(handle.db, [world.a.orgId, world.b.orgId]);
-});
+}, SLOW);
 
 beforeEach(() => logged.mockClear());
 afterEach(() => logged.mockClear());
@@ -121,7 +123,7 @@ describe("bad input to server actions", () => {
       );
       expect(problems).toEqual([]);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    });
+    }, SLOW);
   }
 });
 
@@ -142,7 +144,7 @@ describe("bad input to route handlers", () => {
         },
       );
       expect(problems).toEqual([]);
-    });
+    }, SLOW);
   }
 });
 
