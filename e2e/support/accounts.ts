@@ -8,7 +8,8 @@ export const DEMO_PASSWORD = "Duban@2020";
  * Each spec file keeps to its own liaison so that files running in parallel never
  * act on the same assignments: `liaison` (青杠村) for the home and access specs,
  * `villageLiaison` (石龙村) for submissions, `enterpriseLiaison` (加油站) for reviews,
- * `journeyLiaison` (白鹤村) for the whole-workflow journey on a campaign it creates.
+ * `journeyLiaison` (白鹤村) for the whole-workflow journey on a campaign it creates;
+ * `townBLiaison` (龙河镇 青杠村) for the escaping spec, which writes only in 龙河镇.
  */
 export const ACCOUNTS = {
   admin: { username: "admin", home: "/dashboard" },
@@ -19,6 +20,12 @@ export const ACCOUNTS = {
   enterpriseLiaison: { username: "lx-e01", home: "/tasks" },
   journeyLiaison: { username: "lx208", home: "/tasks" },
   county: { username: "county", home: "/county" },
+  countyAuditor: { username: "county-auditor", home: "/county" },
+  // The second seeded township (龙河镇, db/setup.ts): the other tenant of the page matrix and the escaping spec.
+  townBAdmin: { username: "t2-admin", home: "/dashboard" },
+  townBLeader: { username: "t2-leader", home: "/dashboard" },
+  townBAuditor: { username: "t2-auditor", home: "/reports" },
+  townBLiaison: { username: "t2-lx204", home: "/tasks" },
 } as const;
 
 export type DemoRole = keyof typeof ACCOUNTS;

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { writeAudit, type AuditEntry } from "@/db/audit";
 import { noteDatabaseFailure, type Db, type Tx } from "@/db/client";
 import { contextFor, loadMembership, type QueryContext } from "@/db/queries/context";
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "@/lib/storable-text";
 import { can, type Permission } from "./permissions";
 
 export type ActionErrorCode = "unauthenticated" | "forbidden" | "invalid" | "not_found" | "conflict" | "unavailable";
@@ -92,7 +93,10 @@ export async function executeAction<S extends z.ZodType, T>(
       return fail("forbidden", "请先修改密码后再继续操作");
     }
 
-    const parsed = config.schema.safeParse(formDataToObject(rawInput));
+    const input = formDataToObject(rawInput);
+    const unstorable = unstorableTextPath(input);
+    if (unstorable) return fail("invalid", UNSTORABLE_TEXT_MESSAGE, { [unstorable]: [UNSTORABLE_TEXT_MESSAGE] });
+    const parsed = config.schema.safeParse(input);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {

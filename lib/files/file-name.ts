@@ -8,6 +8,7 @@ export const MAX_FILE_NAME_LENGTH = 200;
 export function sanitizeFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? "";
   const cleaned = base
+    .toWellFormed()
     .normalize("NFC")
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "")
     .replace(/\s+/g, " ")

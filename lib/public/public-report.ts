@@ -8,6 +8,7 @@ import { organizations, publicReports } from "@/db/schema";
 import { formDataToObject } from "@/lib/auth/action-core";
 import { EVIDENCE_MIME_TYPES } from "@/lib/files/sniff";
 import { readUpload, storeFiles, type CheckedFile } from "@/lib/files/uploads";
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "@/lib/storable-text";
 import type { BlobStore } from "@/lib/storage/blob-store";
 
 /**
@@ -84,7 +85,8 @@ export function normalizeFollowUpCode(raw: string): string | null {
 
 /** The township behind a public page's org code (only its id and public name), or null. */
 export async function findPublicTownship(db: Queryable, orgCode: string) {
-  if (!/^[0-9A-Za-z-]{1,40}$/.test(orgCode)) return null;
+  // A server action's arguments are whatever the request sent, not necessarily a string.
+  if (typeof orgCode !== "string" || !/^[0-9A-Za-z-]{1,40}$/.test(orgCode)) return null;
   const [org] = await db
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
@@ -108,7 +110,10 @@ export async function submitPublicReport(
   const township = await findPublicTownship(db, args.orgCode);
   if (!township) return { ok: false, status: 404, message: "未找到该乡镇" };
 
-  const parsed = schema.safeParse(formDataToObject(args.input));
+  const raw = formDataToObject(args.input);
+  const unstorable = unstorableTextPath(raw);
+  if (unstorable) return invalid(UNSTORABLE_TEXT_MESSAGE, { [unstorable]: [UNSTORABLE_TEXT_MESSAGE] });
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);

@@ -17,7 +17,9 @@ export const GET = answersOutage(async function GET(request: Request) {
   if (!membership) return unauthenticatedResponse();
   const kind = new URL(request.url).searchParams.get("kind");
   const permission = kind === "users" ? "user.manage" : "unit.manage";
-  if (!can(membership.role, permission) || (kind !== "units" && kind !== "users")) return new Response(null, { status: 404 });
+  if (!can(membership.role, permission) || (kind !== "units" && kind !== "users")) {
+    return new Response("未找到该导入模板（kind 应为 units 或 users）", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const body = await importTemplate(kind satisfies ImportKind);
   return new Response(body, {
     headers: {
