@@ -18,6 +18,9 @@ import { ThrowawayPostgres } from "./support/throwaway-postgres";
  * machine is known to have PostgreSQL's binaries.
  */
 test.skip(!process.env.TEST_DATABASE_URL, "database outage: runs in the PostgreSQL pass (TEST_DATABASE_URL)");
+/** The health check's status, or 0 when the request itself failed (a keep-alive socket the server had just closed). */
+const healthStatus = (baseURL: string) => fetch(`${baseURL}/api/health`).then((r) => r.status, () => 0);
+
 test.describe.configure({ mode: "serial", timeout: 150_000 });
 
 const UNAVAILABLE_PAGE = "服务暂时不可用";
@@ -43,7 +46,7 @@ async function startServer(adminUrl: string): Promise<ChildProcess> {
     .poll(
       async () => {
         if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${serverLog}`);
-        return fetch(`${baseURL}/api/health`).then((r) => r.status, () => 0);
+        return healthStatus(baseURL);
       },
       { timeout: 90_000, intervals: [500] },
     )
@@ -149,7 +152,7 @@ test("PostgreSQL stops mid-stream: pages and actions say unavailable, nothing ha
     const down = Date.now();
 
     // Health and API routes answer 503 with a plain message.
-    expect((await fetch(`${baseURL}/api/health`)).status).toBe(503);
+    await expect.poll(() => healthStatus(baseURL)).toBe(503);
     const csv = await desk.context.request.get(`/api/exports/campaigns/${reserved.campaignId}/csv?sheet=summary`);
     expect(csv.status()).toBe(503);
     expect(await csv.text()).toContain(UNAVAILABLE_PAGE);
@@ -184,7 +187,7 @@ test("PostgreSQL stops mid-stream: pages and actions say unavailable, nothing ha
     const restarted = Date.now();
 
     // The same process serves again within a few seconds, without a restart.
-    await expect.poll(async () => (await fetch(`${baseURL}/api/health`)).status, { timeout: 20_000 }).toBe(200);
+    await expect.poll(() => healthStatus(baseURL), { timeout: 20_000 }).toBe(200);
     const recoveredAfter = Date.now() - restarted;
     expect(nextPid(server!)).toBe(pid);
     await desk.page.getByRole("button", { name: "重试" }).click();
