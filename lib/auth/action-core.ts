@@ -73,8 +73,10 @@ export function formDataToObject(input: unknown): unknown {
 
 /**
  * The one path every write takes: session → active membership in the org →
- * permission (and no pending forced password change) → input validation → the body and its audit rows in one
- * transaction. Database errors are logged and reported generically.
+ * permission (and no pending forced password change) → storable text → input
+ * validation → the body and its audit rows in one transaction. Database
+ * errors are logged, renew the pool after an outage, and are reported
+ * generically.
  */
 export async function executeAction<S extends z.ZodType, T>(
   db: Db,
