@@ -6,7 +6,7 @@ import type { DbHandle } from "@/db/client";
 import { contextFor, loadMembership, type QueryContext } from "@/db/queries/context";
 import * as county from "@/db/queries/county";
 import { complianceMatrix } from "@/db/queries/matrix";
-import { assignments, campaigns, hazards, memberships, organizations, submissions, tasks } from "@/db/schema";
+import { assignments, campaigns, hazards, memberships, organizations, submissions, tasks, users } from "@/db/schema";
 import { seedDemoTownship } from "@/db/seed";
 import { executeAction } from "@/lib/auth/action-core";
 import { acknowledgeAssignment } from "@/lib/commands/acknowledge-assignment";
@@ -51,6 +51,8 @@ async function newCounty(label: string) {
 
 async function countyContext(countyCode: string, role: "county_leader" | "county_auditor"): Promise<QueryContext> {
   const user = await createCountyUser(handle.db, { countyCode, username: `cu-${tag()}`, displayName: "县级用户", role });
+  // As if they had already replaced the one-time password (until then every action is refused).
+  await handle.db.update(users).set({ mustChangePassword: false }).where(eq(users.id, user.userId));
   const membership = await loadMembership(handle.db, user.userId, user.countyId);
   if (!membership) throw new Error("county membership missing");
   return contextFor(handle.db, membership);
