@@ -22,4 +22,11 @@ describe("dashboard URL parameters", () => {
     expect(parseDashboardParams(raw)).toMatchObject(params);
     expect(dashboardQuery(params, { phaseId: undefined })).toBe(`?campaign=${ID}&kind=enterprise`);
   });
+
+  it("asks for every unit's row with units=all, and nothing else turns it on", () => {
+    expect(parseDashboardParams({ units: "all" }).allUnits).toBe(true);
+    expect(parseDashboardParams({ units: "some" }).allUnits).toBeUndefined();
+    expect(dashboardQuery({ campaignId: ID, allUnits: true })).toBe(`?campaign=${ID}&units=all`);
+    expect(dashboardQuery({ campaignId: ID, allUnits: true }, { allUnits: undefined })).toBe(`?campaign=${ID}`);
+  });
 });
