@@ -174,5 +174,7 @@ export async function holdsDataset(sql: Sql, size: DatasetSize): Promise<boolean
   const exists = await sql`select to_regclass('public.organizations') is not null as ok`;
   if (!exists[0]?.ok) return false;
   const rows = await sql`select settings->'benchDataset' as size from organizations where code = 'B000'`;
-  return JSON.stringify(rows[0]?.size ?? null) === JSON.stringify(size);
+  const stored = rows[0]?.size as Record<string, unknown> | null | undefined;
+  // Compared key by key: jsonb does not keep the keys in the order they were written.
+  return Boolean(stored) && Object.entries(size).every(([key, value]) => stored![key] === value);
 }
