@@ -161,9 +161,8 @@ export async function generateDataset(sql: Sql, size: DatasetSize, passwordHash:
       const secs = ((performance.now() - t0) / 1000).toFixed(1);
       console.log(`  ${step.label.padEnd(24)} ${String(result.count ?? 0).padStart(9)} rows  ${secs} s`);
     }
-    await tx.unsafe(`update organizations set settings = settings || $1::jsonb where code = 'B000'`, [
-      JSON.stringify({ benchDataset: size }),
-    ]);
+    // The object itself: postgres.js serialises a jsonb parameter, so a JSON string would be stored as a string.
+    await tx.unsafe(`update organizations set settings = settings || $1::jsonb where code = 'B000'`, [{ benchDataset: { ...size } }]);
   });
   await sql.unsafe("analyze");
   return (performance.now() - started) / 1000;
