@@ -20,6 +20,11 @@ export interface DashboardParams extends DashboardFilters {
 /** Rows of the ranking and progress tables shown before "show all": a township can have 200 units. */
 export const DASHBOARD_UNIT_ROWS = 20;
 
+/** The rows a unit table shows, in its own order: all with `?units=all`, else the first DASHBOARD_UNIT_ROWS. */
+export function unitRows<T>(rows: T[], params: DashboardParams): T[] {
+  return params.allUnits ? rows : rows.slice(0, DASHBOARD_UNIT_ROWS);
+}
+
 type RawParams = Record<string, string | string[] | undefined>;
 
 const uuid = z.uuid();

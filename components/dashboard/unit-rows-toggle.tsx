@@ -19,8 +19,3 @@ export async function UnitRowsToggle({ params, count }: { params: DashboardParam
     </p>
   );
 }
-
-/** The rows a unit table shows: all with `?units=all`, else the first DASHBOARD_UNIT_ROWS. */
-export function unitRows<T>(rows: T[], params: DashboardParams): T[] {
-  return params.allUnits ? rows : rows.slice(0, DASHBOARD_UNIT_ROWS);
-}

@@ -12,7 +12,7 @@ import { RemindLaggards } from "@/components/dashboard/remind-laggards";
 import { ReviewQueueCard } from "@/components/dashboard/review-queue-card";
 import { StatusSummary } from "@/components/dashboard/status-summary";
 import { UnitProgressTable } from "@/components/dashboard/unit-progress-table";
-import { UnitRowsToggle, unitRows } from "@/components/dashboard/unit-rows-toggle";
+import { UnitRowsToggle } from "@/components/dashboard/unit-rows-toggle";
 import { listCampaignsWithProgress } from "@/db/queries/campaigns";
 import { approvalsPerDay } from "@/db/queries/completion-trend";
 import { campaignPhases, overdueAssignments, unitProgress } from "@/db/queries/dashboard";
@@ -24,7 +24,7 @@ import { requireContext } from "@/lib/auth/session";
 import { shanghaiDay } from "@/lib/campaign-series";
 import { sumCounts } from "@/lib/compliance";
 import { completionSeries } from "@/lib/completion-trend";
-import { parseDashboardParams } from "@/lib/dashboard-filters";
+import { parseDashboardParams, unitRows } from "@/lib/dashboard-filters";
 import { remindCampaignLaggards, remindOneUnit } from "./actions";
 
 export const dynamic = "force-dynamic";
