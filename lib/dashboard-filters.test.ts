@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dashboardQuery, parseDashboardParams } from "./dashboard-filters";
+import { DASHBOARD_UNIT_ROWS, dashboardQuery, parseDashboardParams, unitRows } from "./dashboard-filters";
 
 const ID = "0b9a4c1e-7d2f-4a3b-9c8d-1e2f3a4b5c6d";
 
@@ -21,5 +21,19 @@ describe("dashboard URL parameters", () => {
     const raw = Object.fromEntries(new URLSearchParams(query).entries());
     expect(parseDashboardParams(raw)).toMatchObject(params);
     expect(dashboardQuery(params, { phaseId: undefined })).toBe(`?campaign=${ID}&kind=enterprise`);
+  });
+
+  it("asks for every unit's row with units=all, and nothing else turns it on", () => {
+    expect(parseDashboardParams({ units: "all" }).allUnits).toBe(true);
+    expect(parseDashboardParams({ units: "some" }).allUnits).toBeUndefined();
+    expect(dashboardQuery({ campaignId: ID, allUnits: true })).toBe(`?campaign=${ID}&units=all`);
+    expect(dashboardQuery({ campaignId: ID, allUnits: true }, { allUnits: undefined })).toBe(`?campaign=${ID}`);
+  });
+
+  it("caps a unit table at its first rows unless every unit is asked for", () => {
+    const rows = Array.from({ length: 200 }, (_, i) => i);
+    expect(unitRows(rows, {})).toEqual(rows.slice(0, DASHBOARD_UNIT_ROWS));
+    expect(unitRows(rows, { allUnits: true })).toEqual(rows);
+    expect(unitRows(rows.slice(0, 5), {})).toEqual(rows.slice(0, 5));
   });
 });

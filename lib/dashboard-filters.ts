@@ -13,6 +13,16 @@ export interface DashboardParams extends DashboardFilters {
   campaignId?: string;
   /** Activities chosen for the completion views, instead of the default ones. */
   viewActivityId?: string;
+  /** Every unit in the ranking and progress tables (`?units=all`), not only the first DASHBOARD_UNIT_ROWS. */
+  allUnits?: boolean;
+}
+
+/** Rows of the ranking and progress tables shown before "show all": a township can have 200 units. */
+export const DASHBOARD_UNIT_ROWS = 20;
+
+/** The rows a unit table shows, in its own order: all with `?units=all`, else the first DASHBOARD_UNIT_ROWS. */
+export function unitRows<T>(rows: T[], params: DashboardParams): T[] {
+  return params.allUnits ? rows : rows.slice(0, DASHBOARD_UNIT_ROWS);
 }
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -23,7 +33,7 @@ const list = (value: string | string[] | undefined) =>
   (Array.isArray(value) ? value : value ? [value] : []).flatMap((v) => v.split(","));
 
 /**
- * Reads `?campaign=&kind=&phase=&view=` leniently: an unknown kind or a
+ * Reads `?campaign=&kind=&phase=&view=&units=all` leniently: an unknown kind or a
  * malformed id is dropped rather than refused, so a hand-edited URL still
  * shows a dashboard (ids are scoped by the queries anyway).
  */
@@ -35,6 +45,7 @@ export function parseDashboardParams(raw: RawParams): DashboardParams {
     unitKinds: kinds.length ? UNIT_KINDS.filter((k) => kinds.includes(k)) : undefined,
     phaseId: validId(first(raw.phase)),
     viewActivityId: validId(first(raw.view)),
+    ...(first(raw.units) === "all" ? { allUnits: true } : {}),
   };
 }
 
@@ -46,6 +57,7 @@ export function dashboardQuery(params: DashboardParams, overrides: Partial<Dashb
   for (const kind of merged.unitKinds ?? []) search.append("kind", kind);
   if (merged.phaseId) search.set("phase", merged.phaseId);
   if (merged.viewActivityId) search.set("view", merged.viewActivityId);
+  if (merged.allUnits) search.set("units", "all");
   const text = search.toString();
   return text ? `?${text}` : "";
 }

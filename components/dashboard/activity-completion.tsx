@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { FigureTotal } from "@/lib/completion";
 import { percent } from "./status-summary";
@@ -104,7 +103,8 @@ async function UnitList({ summary, units, open = false }: { summary: string; uni
       <ul className="mt-1 flex flex-wrap gap-1.5">
         {units.map((u) => (
           <li key={u.unitId}>
-            <Link
+            {/* Plain <a>: up to 200 units per activity, client links would weigh down the page. */}
+            <a
               href={u.href}
               className={`inline-flex min-h-8 items-center rounded-full px-2.5 text-xs ring-1 ${
                 u.overdue ? "bg-red-50 text-red-800 ring-red-200" : "bg-slate-50 text-slate-700 ring-slate-200"
@@ -115,7 +115,7 @@ async function UnitList({ summary, units, open = false }: { summary: string; uni
                 {u.approved}/{u.total}
               </span>
               {u.overdue ? <span className="sr-only">{t("hasOverdue")}</span> : null}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { complianceMatrix } from "@/db/queries/matrix";
 import { CELL_STATES, cellState, type CellState } from "@/lib/compliance";
-import { CELL_STYLE, CellGlyph, NOT_APPLICABLE_PATTERN } from "./cell-glyph";
+import { CELL_GLYPH, CELL_STYLE } from "./cell-glyph";
 
 type Matrix = Awaited<ReturnType<typeof complianceMatrix>>;
 
@@ -68,17 +67,12 @@ export async function HeatMap({
                   const c = cells.get(`${u.id}|${a.id}`);
                   const state: CellState = c ? cellState(c) : "not_applicable";
                   const stateText = t(`dashboard.cellState.${state}`);
+                  const className = `hm-cell ${CELL_STYLE[state]}`;
                   if (!c) {
                     return (
-                      <td key={a.id} className="border-b border-slate-100 p-0.5">
-                        <span
-                          role="img"
-                          aria-label={`${u.name} · ${label(a, i)}：${stateText}`}
-                          title={stateText}
-                          style={NOT_APPLICABLE_PATTERN}
-                          className="flex h-11 min-w-14 items-center justify-center rounded-md text-slate-300"
-                        >
-                          <CellGlyph state={state} />
+                      <td key={a.id} className="hm-td">
+                        <span role="img" aria-label={`${u.name} · ${label(a, i)}：${stateText}`} title={stateText} className={className}>
+                          {CELL_GLYPH[state]}
                         </span>
                       </td>
                     );
@@ -91,31 +85,23 @@ export async function HeatMap({
                     pending: c.pending,
                     overdue: c.overdue,
                   });
+                  // Plain <a>, not next/link: 1,600 client links weigh down the page and its hydration.
                   const cellProps = {
                     "aria-label": `${u.name} · ${label(a, i)} ${a.title}：${stateText}，${detail}`,
-                    title: `${stateText}\n${detail}`,
+                    title: detail,
                     "data-state": state,
-                    className: `flex h-11 min-w-14 items-center justify-center gap-1 rounded-md px-1.5 tabular-nums ${
-                      cellHref ? "hover:ring-2 hover:ring-brand-600 focus-visible:ring-2 focus-visible:ring-brand-600" : ""
-                    } ${CELL_STYLE[state]}`,
+                    className,
                   };
-                  const cellContent = (
-                    <>
-                      <CellGlyph state={state} />
-                      <span className="text-xs font-medium">
-                        {c.approved}/{c.total}
-                      </span>
-                    </>
-                  );
+                  const content = `${CELL_GLYPH[state]} ${c.approved}/${c.total}`;
                   return (
-                    <td key={a.id} className="border-b border-slate-100 p-0.5">
+                    <td key={a.id} className="hm-td">
                       {cellHref ? (
-                        <Link href={cellHref(u.id, a.id)} {...cellProps}>
-                          {cellContent}
-                        </Link>
+                        <a href={cellHref(u.id, a.id)} {...cellProps}>
+                          {content}
+                        </a>
                       ) : (
                         <span role="img" {...cellProps}>
-                          {cellContent}
+                          {content}
                         </span>
                       )}
                     </td>
@@ -137,11 +123,8 @@ async function HeatMapLegend({ linked }: { linked: boolean }) {
     <ul aria-label={t("heatmap.legend")} className="mt-2 flex flex-wrap gap-x-4 gap-y-1.5 text-xs text-slate-600">
       {CELL_STATES.map((state) => (
         <li key={state} className="flex items-center gap-1.5">
-          <span
-            style={state === "not_applicable" ? NOT_APPLICABLE_PATTERN : undefined}
-            className={`flex h-5 w-6 items-center justify-center rounded ${CELL_STYLE[state]}`}
-          >
-            <CellGlyph state={state} className="h-3 w-3" />
+          <span aria-hidden="true" className={`flex h-5 w-6 items-center justify-center rounded text-xs font-medium ${CELL_STYLE[state]}`}>
+            {CELL_GLYPH[state]}
           </span>
           <span>
             <span className="font-medium text-slate-700">{t(`cellState.${state}`)}</span>

@@ -1,7 +1,7 @@
 import "server-only";
 import type { QueryContext } from "@/db/queries/context";
 import { campaignStatusCounts } from "@/db/queries/campaigns";
-import { auditExportPage, type AuditCursor } from "@/db/queries/export-audit";
+import { auditExportIds, auditExportRows } from "@/db/queries/export-audit";
 import { assignmentExportPage } from "@/db/queries/exports";
 import { hazardExportPage, hazardSummary } from "@/db/queries/hazard-ledger";
 import { isRectificationOverdue } from "@/lib/hazard-status";
@@ -19,7 +19,7 @@ import {
   HAZARD_STATUS_LABEL,
   UNIT_KIND_LABEL,
 } from "./labels";
-import { pagedRows, singlePage } from "./paging";
+import { idPages, pagedRows, singlePage } from "./paging";
 import type { Column, Row, Sheet } from "./sheet";
 import { SHEET_NAMES, type SheetKey } from "./sheet-keys";
 
@@ -201,9 +201,9 @@ function auditSheet({ ctx, campaign, pageSize }: ReportInput): Sheet {
       { key: "before", header: "变更前", width: 40, type: "text" },
       { key: "after", header: "变更后", width: 40, type: "text" },
     ],
-    rows: pagedRows(
-      (after: AuditCursor | null, limit) => auditExportPage(ctx, campaign.id, { after, limit }),
-      (e) => ({ createdAtKey: e.createdAtKey, id: e.id }),
+    rows: idPages(
+      () => auditExportIds(ctx, campaign.id),
+      (ids) => auditExportRows(ctx, ids),
       (e) => ({
         createdAt: e.createdAt,
         actor: e.actorName ?? (e.system ? "系统" : ""),

@@ -104,8 +104,20 @@ describe("the campaign XLSX", () => {
 
     expect(detail.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(detail.autoFilter).toBeTruthy();
-    const deadline = detail.getRow(2).getCell(columnOf(detail, "截止时间")).value;
-    expect(deadline).toBeInstanceOf(Date);
+    const deadline = detail.getRow(2).getCell(columnOf(detail, "截止时间"));
+    expect(deadline.value).toBeInstanceOf(Date);
+    // Styles survive the writer's shared per-column style objects: formats, alignment, state colours, link look.
+    expect(deadline.numFmt).toBe("yyyy-mm-dd hh:mm");
+    expect(deadline.alignment).toMatchObject({ vertical: "top" });
+    const states = detail.getColumn(columnOf(detail, "状态"));
+    const fills = new Set<string>();
+    states.eachCell((cell, n) => {
+      const fill = cell.fill as { fgColor?: { argb?: string } } | undefined;
+      if (n > 1 && fill?.fgColor?.argb) fills.add(`${cell.text}:${fill.fgColor.argb}`);
+    });
+    expect(new Set([...fills].map((f) => f.split(":")[0])).size).toBe(fills.size); // one colour per state
+    expect(fills.size).toBeGreaterThan(1);
+    expect(detail.getRow(2).getCell(columnOf(detail, "任务页面")).font).toMatchObject({ underline: true });
 
     expect(headerOf(workbook.getWorksheet("隐患台账")!).slice(0, 4)).toEqual(["编号", "隐患名称", "隐患描述", "单位"]);
     const matrix = workbook.getWorksheet("完成矩阵")!;

@@ -22,6 +22,24 @@ export async function* pagedRows<T, K>(
   }
 }
 
+/**
+ * Walks a list of ids fetched once in sheet order (when each page's own
+ * ordering would redo the expensive part), fetching the rows of `pageSize`
+ * ids at a time: ids are small, rows are held one page at a time.
+ */
+export async function* idPages<T>(
+  fetchIds: () => Promise<string[]>,
+  fetchRows: (ids: string[]) => Promise<T[]>,
+  toRow: (row: T) => Row,
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<Row[]> {
+  const ids = await fetchIds();
+  for (let i = 0; i < ids.length; i += pageSize) {
+    const rows = await fetchRows(ids.slice(i, i + pageSize));
+    if (rows.length > 0) yield rows.map(toRow);
+  }
+}
+
 /** A sheet whose rows are already at hand (summary, matrix): one page. */
 export async function* singlePage(rows: Row[]): AsyncGenerator<Row[]> {
   if (rows.length > 0) yield rows;

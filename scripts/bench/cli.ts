@@ -122,7 +122,8 @@ async function main(): Promise<void> {
     const generation = await prepareDatabase(serverUrl, name, size, options.reuse);
     const counts = await datasetCounts(url);
     ensureBuild(distDir, Boolean(process.env.BENCH_DIST_DIR));
-    server = await startServer({ distDir, port: await freePort(3300, 3399), databaseUrl: url, uploadDir });
+    const [portFrom, portTo] = (process.env.BENCH_PORTS || "3300-3399").split("-").map(Number);
+    server = await startServer({ distDir, port: await freePort(portFrom!, portTo!), databaseUrl: url, uploadDir });
     console.log(`Serving ${distDir} at ${server.baseUrl} (server pid ${server.serverPid})`);
     const subjects = await subjectsOf(url, server);
     const figures = await measure({

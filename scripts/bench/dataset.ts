@@ -161,9 +161,8 @@ export async function generateDataset(sql: Sql, size: DatasetSize, passwordHash:
       const secs = ((performance.now() - t0) / 1000).toFixed(1);
       console.log(`  ${step.label.padEnd(24)} ${String(result.count ?? 0).padStart(9)} rows  ${secs} s`);
     }
-    await tx.unsafe(`update organizations set settings = settings || $1::jsonb where code = 'B000'`, [
-      JSON.stringify({ benchDataset: size }),
-    ]);
+    // The object itself: postgres.js serialises a jsonb parameter, so a JSON string would be stored as a string.
+    await tx.unsafe(`update organizations set settings = settings || $1::jsonb where code = 'B000'`, [{ benchDataset: { ...size } }]);
   });
   await sql.unsafe("analyze");
   return (performance.now() - started) / 1000;
@@ -174,5 +173,7 @@ export async function holdsDataset(sql: Sql, size: DatasetSize): Promise<boolean
   const exists = await sql`select to_regclass('public.organizations') is not null as ok`;
   if (!exists[0]?.ok) return false;
   const rows = await sql`select settings->'benchDataset' as size from organizations where code = 'B000'`;
-  return JSON.stringify(rows[0]?.size ?? null) === JSON.stringify(size);
+  const stored = rows[0]?.size as Record<string, unknown> | null | undefined;
+  // Compared key by key: jsonb does not keep the keys in the order they were written.
+  return Boolean(stored) && Object.entries(size).every(([key, value]) => stored![key] === value);
 }

@@ -12,6 +12,7 @@ import { RemindLaggards } from "@/components/dashboard/remind-laggards";
 import { ReviewQueueCard } from "@/components/dashboard/review-queue-card";
 import { StatusSummary } from "@/components/dashboard/status-summary";
 import { UnitProgressTable } from "@/components/dashboard/unit-progress-table";
+import { UnitRowsToggle } from "@/components/dashboard/unit-rows-toggle";
 import { listCampaignsWithProgress } from "@/db/queries/campaigns";
 import { approvalsPerDay } from "@/db/queries/completion-trend";
 import { campaignPhases, overdueAssignments, unitProgress } from "@/db/queries/dashboard";
@@ -23,7 +24,7 @@ import { requireContext } from "@/lib/auth/session";
 import { shanghaiDay } from "@/lib/campaign-series";
 import { sumCounts } from "@/lib/compliance";
 import { completionSeries } from "@/lib/completion-trend";
-import { parseDashboardParams } from "@/lib/dashboard-filters";
+import { parseDashboardParams, unitRows } from "@/lib/dashboard-filters";
 import { remindCampaignLaggards, remindOneUnit } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -108,14 +109,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </section>
           <section>
             <h2 className="mb-2 font-semibold">{t("dashboard.ranking.title")}</h2>
-            <RankingTable rows={ranking} />
+            <RankingTable rows={unitRows(ranking, params)} />
+            <UnitRowsToggle params={params} count={ranking.length} />
           </section>
           <section>
             <h2 className="mb-2 font-semibold">{t("dashboard.units")}</h2>
             <UnitProgressTable
-              rows={units}
+              rows={unitRows(units, params)}
               remind={canRemind ? { campaignId: campaign.id, action: remindOneUnit } : undefined}
             />
+            <UnitRowsToggle params={params} count={units.length} />
           </section>
         </div>
         <div className="min-w-0 space-y-5">
