@@ -23,6 +23,33 @@ export function cellState(c: CellCounts): CellState {
   return "in_progress";
 }
 
+/**
+ * Units with the work that needs attention first: the most overdue
+ * assignments, then the smallest share approved; ties keep their order.
+ * The capped heat-map of a large township shows these.
+ */
+export function attentionOrder<U extends { id: string }>(
+  units: readonly U[],
+  cells: readonly (CellCounts & { unitId: string })[],
+): U[] {
+  const byUnit = new Map<string, { overdue: number; approved: number; total: number }>();
+  for (const c of cells) {
+    const sum = byUnit.get(c.unitId) ?? { overdue: 0, approved: 0, total: 0 };
+    sum.overdue += c.overdue;
+    sum.approved += c.approved;
+    sum.total += c.total;
+    byUnit.set(c.unitId, sum);
+  }
+  const share = (id: string) => {
+    const sum = byUnit.get(id);
+    return sum && sum.total > 0 ? sum.approved / sum.total : 1;
+  };
+  return units
+    .map((unit, index) => ({ unit, index, overdue: byUnit.get(unit.id)?.overdue ?? 0, share: share(unit.id) }))
+    .sort((a, b) => b.overdue - a.overdue || a.share - b.share || a.index - b.index)
+    .map((entry) => entry.unit);
+}
+
 export interface Counts {
   total: number;
   pending: number;

@@ -13,16 +13,19 @@ export interface DashboardParams extends DashboardFilters {
   campaignId?: string;
   /** Activities chosen for the completion views, instead of the default ones. */
   viewActivityId?: string;
-  /** Every unit in the ranking and progress tables (`?units=all`), not only the first DASHBOARD_UNIT_ROWS. */
+  /** Every unit in the heat-map, ranking and progress tables (`?units=all`), not only the first few. */
   allUnits?: boolean;
 }
 
 /** Rows of the ranking and progress tables shown before "show all": a township can have 200 units. */
 export const DASHBOARD_UNIT_ROWS = 20;
 
-/** The rows a unit table shows, in its own order: all with `?units=all`, else the first DASHBOARD_UNIT_ROWS. */
-export function unitRows<T>(rows: T[], params: DashboardParams): T[] {
-  return params.allUnits ? rows : rows.slice(0, DASHBOARD_UNIT_ROWS);
+/** Heat-map rows shown before "show all": 200 units × 8 activities would be 1,600 cells to render. */
+export const HEATMAP_UNIT_ROWS = 50;
+
+/** The rows a unit table shows, in its own order: all with `?units=all`, else the first `limit`. */
+export function unitRows<T>(rows: T[], params: DashboardParams, limit = DASHBOARD_UNIT_ROWS): T[] {
+  return params.allUnits ? rows : rows.slice(0, limit);
 }
 
 type RawParams = Record<string, string | string[] | undefined>;

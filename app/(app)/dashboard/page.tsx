@@ -22,9 +22,9 @@ import { reviewQueueCount } from "@/db/queries/reviews";
 import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
 import { shanghaiDay } from "@/lib/campaign-series";
-import { sumCounts } from "@/lib/compliance";
+import { attentionOrder, sumCounts } from "@/lib/compliance";
 import { completionSeries } from "@/lib/completion-trend";
-import { parseDashboardParams, unitRows } from "@/lib/dashboard-filters";
+import { HEATMAP_UNIT_ROWS, parseDashboardParams, unitRows } from "@/lib/dashboard-filters";
 import { remindCampaignLaggards, remindOneUnit } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -66,6 +66,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     approvalsPerDay(ctx, campaign.id, filters),
   ]);
   const counts = sumCounts(matrix.cells);
+  // A large township's map shows the units that need attention first, capped; `?units=all` shows every one.
+  const heatMapUnits =
+    matrix.units.length > HEATMAP_UNIT_ROWS && !params.allUnits
+      ? unitRows(attentionOrder(matrix.units, matrix.cells), params, HEATMAP_UNIT_ROWS)
+      : matrix.units;
   const trend = completionSeries(perDay, counts.total, {
     startsOn: campaign.startsOn,
     endsOn: campaign.endsOn,
@@ -96,7 +101,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         {matrix.units.length === 0 ? (
           <p className="rounded-xl bg-white p-4 text-sm text-slate-500 ring-1 ring-slate-200">{t("dashboard.heatmap.empty")}</p>
         ) : (
-          <HeatMap matrix={matrix} cellHref={cellHref} />
+          <>
+            <HeatMap matrix={{ ...matrix, units: heatMapUnits }} cellHref={cellHref} />
+            <UnitRowsToggle params={params} count={matrix.units.length} limit={HEATMAP_UNIT_ROWS} shown="attentionShownOf" />
+          </>
         )}
       </section>
 
