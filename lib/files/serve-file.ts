@@ -25,6 +25,8 @@ function plain(status: number, message: string): Response {
 }
 
 export const unauthenticatedResponse = () => plain(401, "请先登录");
+/** The same answer for a file that does not exist and one the caller may not see. */
+export const fileNotFoundResponse = () => plain(404, "文件不存在，或您没有查看权限");
 
 /**
  * The download of one stored file: 404 when the scoped lookup found nothing,
@@ -35,7 +37,7 @@ export async function storedFileResponse(
   file: StoredFileRow | null,
   options: { store: BlobStore; download: boolean },
 ): Promise<Response> {
-  if (!file) return plain(404, "文件不存在，或您没有查看权限");
+  if (!file) return fileNotFoundResponse();
   const bytes = await options.store.get(file.storageKey);
   if (!bytes) {
     console.error(`[files] blob missing for file ${file.id} (${file.storageKey})`);

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { contextFor, loadMembership } from "@/db/queries/context";
-import { evidenceResponse, unauthenticatedResponse } from "@/lib/files/serve-file";
+import { evidenceResponse, fileNotFoundResponse, unauthenticatedResponse } from "@/lib/files/serve-file";
 import { can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import { getBlobStore } from "@/lib/storage/blob-store";
@@ -13,7 +13,7 @@ export const GET = answersOutage(async function GET(request: Request, { params }
   const actor = await getActor();
   const membership = actor ? await loadMembership(getDb(), actor.userId, actor.orgId) : null;
   if (!membership) return unauthenticatedResponse();
-  if (!can(membership.role, "assignment.read")) return new Response(null, { status: 404 });
+  if (!can(membership.role, "assignment.read")) return fileNotFoundResponse();
   const download = new URL(request.url).searchParams.get("download") === "1";
   return evidenceResponse(contextFor(getDb(), membership), (await params).id, { store: getBlobStore(), download });
 });
