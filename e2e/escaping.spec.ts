@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { storageStateOf, taskList } from "./support/accounts";
+import { serverActionId } from "./support/server-actions";
 
 /**
  * User text is shown as text everywhere: an HTML/script payload typed into a
@@ -78,11 +77,7 @@ test("an HTML, script and formula payload shows as text on the page and as plain
  */
 test("a server action POST with a broken multipart body writes nothing and leaks nothing", async ({ request, playwright, baseURL }) => {
   // The action's id as this build named it (the page hands it to the form inside the RSC payload).
-  const manifest = JSON.parse(readFileSync(path.join(process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json"), "utf8"));
-  const actionId = Object.entries(manifest.node as Record<string, { filename: string; exportedName: string }>).find(
-    ([, ref]) => ref.filename === "app/report/[org]/actions.ts" && ref.exportedName === "submitReport",
-  )?.[0];
-  expect(actionId).toBeTruthy();
+  const actionId = serverActionId("app/report/[org]/actions.ts", "submitReport");
   const marker = `断开${Date.now().toString(36)}`;
   const boundary = "----duban-fuzz";
   const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
@@ -90,7 +85,7 @@ test("a server action POST with a broken multipart body writes nothing and leaks
   const root = part("0", '["500230104","$K1"]');
   const post = (body: string) =>
     request.post("/report/500230104", {
-      headers: { "Next-Action": actionId!, "Content-Type": `multipart/form-data; boundary=${boundary}` },
+      headers: { "Next-Action": actionId, "Content-Type": `multipart/form-data; boundary=${boundary}` },
       data: Buffer.from(body, "latin1"),
       maxRedirects: 0,
     });

@@ -1,29 +1,11 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
+
+export { serverActionId } from "../../tests/helpers/server-action-id";
 
 /** What a server action answered; `no_answer` when the request itself failed or timed out. */
 export type ActionAnswer =
   | { ok: true; data: Record<string, unknown> }
   | { ok: false; code: string; message: string };
-
-interface ManifestEntry {
-  filename: string;
-  exportedName: string;
-}
-
-/**
- * The id of a server action in the production build (`next build` writes the
- * map), found by its file and export name: the id is what the browser sends.
- */
-export function serverActionId(filename: string, exportedName: string): string {
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  const file = path.join(__dirname, "..", "..", distDir, "server", "server-reference-manifest.json");
-  const manifest = JSON.parse(readFileSync(file, "utf8")) as { node: Record<string, ManifestEntry> };
-  const found = Object.entries(manifest.node).find(([, e]) => e.filename === filename && e.exportedName === exportedName);
-  if (!found) throw new Error(`No server action ${exportedName} in ${filename} (${file})`);
-  return found[0];
-}
 
 /**
  * The action's return value from a React Server Components response: row 0

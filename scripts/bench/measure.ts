@@ -11,7 +11,8 @@ import type { Figure } from "./report";
 import { memoryOf, type RunningServer } from "./server";
 import { DEMO_PASSWORD } from "@/db/seed/township";
 import { connect } from "./databases";
-import { loadSubmit, submitActionId } from "./submit-load";
+import { serverActionId } from "../../tests/helpers/server-action-id";
+import { loadSubmit } from "./submit-load";
 
 interface Account {
   userId: string;
@@ -108,7 +109,7 @@ export async function measure(o: MeasureOptions): Promise<Figure[]> {
     sql,
     baseUrl: base,
     password: DEMO_PASSWORD,
-    actionId: submitActionId(o.distDir),
+    actionId: serverActionId("app/(app)/tasks/[id]/actions.ts", "submit", o.distDir),
     connections: CONCURRENT,
     perLiaison: o.submitsPerLiaison,
   }).finally(() => sql.end({ timeout: 5 }));

@@ -5,8 +5,6 @@
  * action call sends. Afterwards every acknowledged submission is looked up
  * with its audit row.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Sql } from "postgres";
 import { pngBytes } from "../../tests/helpers/evidence-bytes";
 import { accounts } from "./dataset";
@@ -23,18 +21,6 @@ export interface SubmitStats extends LatencyStats {
   acknowledged: number;
   refused: number;
   lost: number;
-}
-
-/** The action id Next gave `submit` of app/(app)/tasks/[id]/actions.ts in this build. */
-export function submitActionId(distDir: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(
-    ([, v]) => v.filename === "app/(app)/tasks/[id]/actions.ts" && v.exportedName === "submit",
-  );
-  if (!entry) throw new Error("submit action not found in the server reference manifest");
-  return entry[0];
 }
 
 const PHOTO = Buffer.from(pngBytes(32));
