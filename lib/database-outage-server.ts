@@ -15,7 +15,7 @@ export async function orUnavailable<T>(read: Promise<T>): Promise<T> {
 }
 
 /** The plain 503 a route handler answers during an outage. */
-export function unavailableResponse(): Response {
+function unavailableResponse(): Response {
   return new Response("服务暂时不可用，请稍后重试。Service temporarily unavailable, please try again later.\n", {
     status: 503,
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "10" },
