@@ -8,6 +8,13 @@ const KIND_STYLES: Record<NotificationItem["kind"], string> = {
   reminder: "bg-red-50 text-red-700 ring-red-200",
   extension_decided: "bg-violet-50 text-violet-700 ring-violet-200",
   hazard_assigned: "bg-amber-50 text-amber-800 ring-amber-200",
+  due_soon: "bg-amber-50 text-amber-800 ring-amber-200",
+  overdue: "bg-red-50 text-red-700 ring-red-200",
+  ack_chase: "bg-orange-50 text-orange-800 ring-orange-200",
+  escalation: "bg-red-50 text-red-700 ring-red-200",
+  supervision: "bg-red-50 text-red-700 ring-red-200",
+  digest: "bg-slate-50 text-slate-700 ring-slate-200",
+  period_open: "bg-brand-50 text-brand-700 ring-blue-200",
 };
 
 /**

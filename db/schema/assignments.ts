@@ -26,6 +26,8 @@ export const assignments = pgTable(
     /** Per-unit override of the task's deadline. */
     deadline: timestamp({ withTimezone: true }),
     ownerUserId: uuid().references(() => users.id),
+    /** When the unit was first told of it (campaign published, or assigned while active): the 签收 clock starts. */
+    publishedAt: timestamp({ withTimezone: true }),
     acknowledgedAt: timestamp({ withTimezone: true }),
     submittedAt: timestamp({ withTimezone: true }),
     approvedAt: timestamp({ withTimezone: true }),

@@ -72,6 +72,8 @@ export const activities = pgTable(
     title: text().notNull(),
     description: text(),
     position: integer().notNull(),
+    /** 分管领导 of the activity; told at the red level (before the unit's own 分管领导). */
+    supervisorUserId: uuid().references(() => users.id),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -103,6 +105,8 @@ export const tasks = pgTable(
     periodStart: date(),
     /** The unit that leads the task (e.g. 应急办 for a township-level duty). */
     ownerUnitId: uuid(),
+    /** 签收时限: hours after publication within which each unit must sign for the task; null: the township's default. */
+    ackLimitHours: integer(),
     position: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

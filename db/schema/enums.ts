@@ -50,4 +50,19 @@ export const notificationKind = pgEnum("notification_kind", [
   "reminder",
   "extension_decided",
   "hazard_assigned",
+  "due_soon",
+  "overdue",
+  "ack_chase",
+  "escalation",
+  "supervision",
+  "digest",
+  "period_open",
 ]);
+
+/** Where a message leaves Duban: e-mail, or a township group's robot. The bell is the notifications table. */
+export const channelKind = pgEnum("channel_kind", ["email", "dingtalk", "wecom", "feishu"]);
+
+export const deliveryStatus = pgEnum("delivery_status", ["pending", "sending", "sent", "failed"]);
+
+/** 三色督办: how far an overdue item has been escalated (lib/reach/escalation). */
+export const escalationLevel = pgEnum("escalation_level", ["blue", "yellow", "red"]);

@@ -6,3 +6,4 @@ export * from "./hazards";
 export * from "./files";
 export * from "./activity-log";
 export * from "./login-attempts";
+export * from "./reach";

@@ -47,6 +47,10 @@ export const units = pgTable(
     name: text().notNull(),
     responsiblePerson: text(),
     phone: text(),
+    /** Where the 责任人 is told when the unit's overdue work reaches the yellow level. */
+    responsibleEmail: text(),
+    /** 分管领导: the leader told when the unit's overdue work reaches the red level. */
+    supervisorUserId: uuid().references((): AnyPgColumn => users.id),
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -69,6 +73,9 @@ export const users = pgTable(
     mustChangePassword: boolean().notNull().default(false),
     active: boolean().notNull().default(true),
     locale: text(),
+    email: text(),
+    /** The user's own choice: reminders by e-mail (when an address is set). */
+    emailNotifications: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_username_key").on(t.username), uniqueIndex("users_phone_key").on(t.phone)],
