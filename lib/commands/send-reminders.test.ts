@@ -55,15 +55,32 @@ beforeAll(async () => {
   orgA = (await seedDemoTownship(handle.db, { now: NOW, shiftToYear: 2026, ...uniqueOrgOptions("rem") })).orgId;
   orgB = (await seedDemoTownship(handle.db, { now: NOW, shiftToYear: 2026, ...uniqueOrgOptions("remb") })).orgId;
   leader = (await memberOf(handle.db, orgA, "leader")).actor;
-  // The campaign with the most due-soon work (it has overdue work too), so every scope has laggards to find.
+  // The active campaign with the most open work. The command reads the real clock, so some of that work is
+  // made due within the next days whatever today is (the seed's dates are fixed).
   const [busiest] = await handle.db
     .select({ id: tasks.campaignId })
     .from(assignments)
     .innerJoin(tasks, taskOfAssignment)
-    .where(and(eq(assignments.orgId, orgA), dueSoon(new Date())))
+    .innerJoin(campaigns, and(eq(campaigns.orgId, tasks.orgId), eq(campaigns.id, tasks.campaignId)))
+    .where(and(eq(assignments.orgId, orgA), eq(assignments.status, "pending"), eq(campaigns.status, "active")))
     .groupBy(tasks.campaignId)
     .orderBy(sql`count(*) desc`)
     .limit(1);
+  const pending = await handle.db
+    .select({ id: assignments.id })
+    .from(assignments)
+    .innerJoin(tasks, taskOfAssignment)
+    .where(and(eq(assignments.orgId, orgA), eq(assignments.status, "pending"), eq(tasks.campaignId, busiest!.id)))
+    .orderBy(asc(assignments.id));
+  const soon = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000);
+  const late = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+  for (const [i, row] of pending.entries()) {
+    if (i % 3 === 2) continue;
+    await handle.db
+      .update(assignments)
+      .set({ deadline: i % 3 === 0 ? soon : late })
+      .where(and(eq(assignments.orgId, orgA), eq(assignments.id, row.id)));
+  }
   campaignId = busiest!.id;
 });
 

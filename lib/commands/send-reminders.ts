@@ -1,7 +1,6 @@
 import "server-only";
 import { and, eq, gte, inArray, isNull, lte, min, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { notifyUnitLiaisons } from "@/db/notify";
 import {
   assignmentScope,
   campaignOfTask,
@@ -13,6 +12,9 @@ import {
 import { assignments, campaigns, tasks, units } from "@/db/schema";
 import { ActionError, defineCommand, type ActionContext } from "@/lib/auth/action-core";
 import { shanghaiDay } from "@/lib/deadline-day";
+import { unitAudiences } from "@/lib/reach/audience";
+import { sendMessage } from "@/lib/reach/outbox";
+import { loadSchedule } from "@/lib/reach/settings";
 import { DUE_SOON_DAYS, OPEN_STATUSES } from "@/lib/status";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -78,6 +80,51 @@ function reminderBody(work: UnitWork, campaignName: string | null): string {
   return `您单位${where}有 ${work.open} 项任务未完成${detail}${earliest}。请尽快办理并上传佐证材料。`;
 }
 
+/**
+ * A leader's 催办 goes where the liaisons are: the bell, their e-mail and
+ * (once per click, listing the units) the liaisons' group robots. Each click
+ * is its own message: a leader who chases twice means it.
+ */
+async function remind(
+  ctx: ActionContext,
+  works: { unitId: string; title: string; body: string }[],
+  robotSummary: string,
+): Promise<{ reminded: string[]; notified: number }> {
+  const now = new Date();
+  const schedule = await loadSchedule(ctx.tx, ctx.orgId);
+  const audiences = await unitAudiences(ctx.tx, ctx.orgId, works.map((w) => w.unitId));
+  const click = crypto.randomUUID();
+  const reminded: string[] = [];
+  let notified = 0;
+  for (const work of works) {
+    const audience = audiences.get(work.unitId);
+    if (!audience || audience.liaisonIds.length === 0) continue;
+    const outcome = await sendMessage(
+      ctx.tx,
+      ctx.orgId,
+      `manual:${click}:${work.unitId}`,
+      { kind: "reminder", title: work.title, body: work.body, link: "/tasks", userIds: audience.liaisonIds, robots: null },
+      schedule,
+      now,
+    );
+    reminded.push(work.unitId);
+    notified += outcome.notified;
+  }
+  if (reminded.length > 0) {
+    const names = reminded.map((id) => audiences.get(id)!.unitName);
+    const mentions = reminded.flatMap((id) => audiences.get(id)!.liaisonPhones);
+    await sendMessage(
+      ctx.tx,
+      ctx.orgId,
+      `manual:${click}:robots`,
+      { kind: "reminder", title: robotSummary, body: `请以下单位尽快办理：${names.join("、")}。`, link: "/tasks", userIds: [], robots: "liaisons", mentions },
+      schedule,
+      now,
+    );
+  }
+  return { reminded, notified };
+}
+
 /** 催办 one unit: its liaisons get a reminder listing the unit's open work (in one campaign, or all active ones). */
 export const remindUnit = defineCommand(
   {
@@ -107,12 +154,8 @@ export const remindUnit = defineCommand(
       now,
     );
     const body = reminderBody(work ?? { open: 0, overdue: 0, dueSoon: 0, earliest: null }, campaign?.name ?? null);
-    const notified = await notifyUnitLiaisons(ctx.tx, ctx.orgId, [unitId], {
-      kind: "reminder",
-      title: campaign ? `催办：${campaign.name}` : "催办：请尽快完成任务",
-      body: message ? `${body}\n${message}` : body,
-      link: "/tasks",
-    });
+    const title = campaign ? `催办：${campaign.name}` : "催办：请尽快完成任务";
+    const { notified } = await remind(ctx, [{ unitId, title, body: message ? `${body}\n${message}` : body }], title);
     return {
       data: { unitsReminded: notified > 0 ? 1 : 0, notified },
       audit: [
@@ -145,18 +188,11 @@ export const remindLaggards = defineCommand(
           : (or(overdueCondition(now), dueSoonCondition(now)) as SQL);
     const laggards = await openWorkByUnit(ctx, and(eq(campaigns.id, campaign.id), wanted) as SQL, now);
 
-    const reminded: string[] = [];
-    let notified = 0;
-    for (const work of laggards) {
-      const n = await notifyUnitLiaisons(ctx.tx, ctx.orgId, [work.unitId], {
-        kind: "reminder",
-        title: `催办：${campaign.name}`,
-        body: reminderBody(work, campaign.name),
-        link: "/tasks",
-      });
-      if (n > 0) reminded.push(work.unitId);
-      notified += n;
-    }
+    const { reminded, notified } = await remind(
+      ctx,
+      laggards.map((work) => ({ unitId: work.unitId, title: `催办：${campaign.name}`, body: reminderBody(work, campaign.name) })),
+      `催办：${campaign.name}`,
+    );
     return {
       data: { unitsReminded: reminded.length, notified },
       audit:

@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { AuditEntry } from "@/db/audit";
-import { notifyUnitLiaisons } from "@/db/notify";
+import { announceAssignments } from "@/lib/reach/announce";
 import { assignmentEvents, assignments, hazards, submissions, tasks, units } from "@/db/schema";
 import { ActionError, defineCommand, type ActionContext } from "@/lib/auth/action-core";
 import { listOf, optionalDate, optionalUuid, unitKindList } from "./fields";
@@ -85,13 +85,12 @@ export const assignUnits = defineCommand(
         audit.push({ action: "assignment.create", entityType: "assignment", entityId: a.id, after: { taskId: task.id, unitId: a.unitId, deadline } });
       }
       if (campaign.status === "active") {
-        const byUnit = new Map(rows.map((a) => [a.unitId, a.id]));
-        await notifyUnitLiaisons(ctx.tx, ctx.orgId, [...byUnit.keys()], (unitId) => ({
-          kind: "assigned",
-          title: `新任务：${task.title}`,
-          body: campaign.name,
-          link: `/tasks/${byUnit.get(unitId)}`,
-        }));
+        await announceAssignments(
+          ctx.tx,
+          ctx.orgId,
+          rows.map((a) => ({ unitId: a.unitId, assignmentIds: [a.id], title: `新任务：${task.title}`, body: campaign.name, link: `/tasks/${a.id}` })),
+          { title: `新任务：${task.title}（${campaign.name}）`, link: "/tasks" },
+        );
       }
     }
     const skipped = taskRows.length * unitIds.length - created;
@@ -184,7 +183,7 @@ export const reassignAssignment = defineCommand(
     const owner = (await liaisonByUnit(ctx, [unitId])).get(unitId) ?? null;
     const [updated] = await ctx.tx
       .update(assignments)
-      .set({ unitId, ownerUserId: owner, acknowledgedAt: null, version: sql`${assignments.version} + 1`, updatedAt: new Date() })
+      .set({ unitId, ownerUserId: owner, acknowledgedAt: null, publishedAt: null, version: sql`${assignments.version} + 1`, updatedAt: new Date() })
       .where(
         and(
           eq(assignments.orgId, ctx.orgId),
@@ -197,12 +196,12 @@ export const reassignAssignment = defineCommand(
     if (!updated) throw new ActionError("conflict", "该分派已被他人修改，请刷新后重试");
     const campaign = await campaignOf(ctx, campaignId);
     if (campaign.status === "active") {
-      await notifyUnitLiaisons(ctx.tx, ctx.orgId, [unitId], {
-        kind: "assigned",
-        title: `新任务：${taskTitle}`,
-        body: campaign.name,
-        link: `/tasks/${assignmentId}`,
-      });
+      await announceAssignments(
+        ctx.tx,
+        ctx.orgId,
+        [{ unitId, assignmentIds: [assignmentId], title: `新任务：${taskTitle}`, body: campaign.name, link: `/tasks/${assignmentId}` }],
+        { title: `新任务：${taskTitle}（${campaign.name}）`, link: "/tasks" },
+      );
     }
     return {
       data: { version: updated.version },

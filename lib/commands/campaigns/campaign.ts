@@ -1,9 +1,9 @@
 import "server-only";
 import { and, count, eq } from "drizzle-orm";
 import { z } from "zod";
-import { notifyUnitLiaisons } from "@/db/notify";
 import { assignments, campaigns, tasks } from "@/db/schema";
 import { ActionError, defineCommand } from "@/lib/auth/action-core";
+import { announceAssignments } from "@/lib/reach/announce";
 import { dateField, optionalText, requiredText } from "./fields";
 import { campaignOf } from "./guards";
 
@@ -108,19 +108,25 @@ export const changeCampaignStatus = defineCommand(
     // Publishing a draft tells every unit with work in it; reopening a closed campaign tells no one again.
     let notified = 0;
     if (campaign.status === "draft" && status === "active") {
-      const perUnit = await ctx.tx
-        .select({ unitId: assignments.unitId, n: count() })
+      const rows = await ctx.tx
+        .select({ unitId: assignments.unitId, id: assignments.id })
         .from(assignments)
         .innerJoin(tasks, and(eq(tasks.orgId, assignments.orgId), eq(tasks.id, assignments.taskId)))
-        .where(and(eq(assignments.orgId, ctx.orgId), eq(tasks.campaignId, campaignId)))
-        .groupBy(assignments.unitId);
-      const taskCount = new Map(perUnit.map((r) => [r.unitId, r.n]));
-      notified = await notifyUnitLiaisons(ctx.tx, ctx.orgId, [...taskCount.keys()], (unitId) => ({
-        kind: "assigned",
-        title: `新活动已发布：${campaign.name}`,
-        body: `本单位有 ${taskCount.get(unitId) ?? 0} 项任务，请按时办理。`,
-        link: "/tasks",
-      }));
+        .where(and(eq(assignments.orgId, ctx.orgId), eq(tasks.campaignId, campaignId)));
+      const byUnit = new Map<string, string[]>();
+      for (const row of rows) byUnit.set(row.unitId, [...(byUnit.get(row.unitId) ?? []), row.id]);
+      notified = await announceAssignments(
+        ctx.tx,
+        ctx.orgId,
+        [...byUnit].map(([unitId, ids]) => ({
+          unitId,
+          assignmentIds: ids,
+          title: `新活动已发布：${campaign.name}`,
+          body: `本单位有 ${ids.length} 项任务，请按时办理。`,
+          link: "/tasks",
+        })),
+        { title: `新活动已发布：${campaign.name}`, link: "/tasks" },
+      );
     }
     return {
       data: { status, notified },

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, max } from "drizzle-orm";
 import { z } from "zod";
 import type { AuditEntry } from "@/db/audit";
-import { notifyUnitLiaisons } from "@/db/notify";
+import { announceAssignments } from "@/lib/reach/announce";
 import { assignmentEvents, assignments, phases, taskFigures, tasks } from "@/db/schema";
 import { ActionError, defineCommand, type ActionContext } from "@/lib/auth/action-core";
 import type { TemplateRecurrence } from "@/lib/campaign-template";
@@ -172,12 +172,12 @@ export const saveTask = defineCommand(
         await ctx.tx.insert(assignmentEvents).values({ orgId: ctx.orgId, assignmentId: a.id, toStatus: "pending", actorUserId: ctx.userId });
         audit.push({ action: "assignment.create", entityType: "assignment", entityId: a.id, after: { taskId: row.id, unitId } });
         if (campaign.status === "active") {
-          await notifyUnitLiaisons(ctx.tx, ctx.orgId, [unitId], {
-            kind: "assigned",
-            title: `新任务：${row.title}`,
-            body: campaign.name,
-            link: `/tasks/${a.id}`,
-          });
+          await announceAssignments(
+            ctx.tx,
+            ctx.orgId,
+            [{ unitId, assignmentIds: [a.id], title: `新任务：${row.title}`, body: campaign.name, link: `/tasks/${a.id}` }],
+            { title: `新任务：${row.title}（${campaign.name}）`, link: "/tasks" },
+          );
         }
       }
     }
