@@ -20,6 +20,10 @@ export type Queryable = Db | Tx;
 export interface DbHandle {
   db: Db;
   driver: "pglite" | "postgres";
+  /** The embedded client, for the job queue that shares it (PGlite only). */
+  pglite?: PGlite;
+  /** The server's URL, for the job queue's own pool (PostgreSQL only). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -79,6 +83,7 @@ export function openPglite(dataDir?: string): DbHandle {
   return {
     db,
     driver: "pglite",
+    pglite: client,
     async close() {
       await client.close();
       release();
@@ -104,7 +109,7 @@ export function openPostgres(url: string, max = 10): DbHandle {
     onnotice: () => {},
   });
   const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
-  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  return { db, driver: "postgres", url, close: () => client.end({ timeout: 5 }) };
 }
 
 /** PostgreSQL when DATABASE_URL is set, else PGlite under .data/. */
@@ -122,6 +127,12 @@ export function getDb(): Db {
     globalForDb.dubanDbOpenedAt = Date.now();
   }
   return globalForDb.dubanDb.db;
+}
+
+/** The process-wide database handle (the job queue needs the driver underneath). */
+export function getDbHandle(): DbHandle {
+  getDb();
+  return globalForDb.dubanDb!;
 }
 
 /** At most one new pool per this interval, however many requests fail at once. */

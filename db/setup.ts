@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { openFromEnv } from "./client";
 import { migrate } from "./migrate";
+import { runSchedule } from "../lib/reach/scheduler";
 import { seedDemoTownship } from "./seed";
 
 /**
@@ -37,7 +38,11 @@ export async function setupDatabase(): Promise<SetupResult> {
     await migrate(handle);
     const { orgId, created } = await seedDemoTownship(handle.db, { shiftToYear });
     // A second, smaller-named township of the same county, so the county roll-up compares two.
-    await seedDemoTownship(handle.db, { shiftToYear, ...SECOND_TOWNSHIP, countyAccounts: false });
+    const second = await seedDemoTownship(handle.db, { shiftToYear, ...SECOND_TOWNSHIP, countyAccounts: false });
+    // The demo's reminders, chases and escalations up to now count as told: the worker's first minute
+    // does not flood the demo accounts with the past; what falls due from now on is sent.
+    const seeded = [created ? orgId : null, second.created ? second.orgId : null].filter((id): id is string => id !== null);
+    if (seeded.length > 0) await runSchedule(handle.db, new Date(), { recordOnly: true, orgIds: seeded });
     return { driver: handle.driver, orgId, created, shiftToYear };
   } finally {
     await handle.close();

@@ -206,6 +206,8 @@ export async function insertCampaignFromTemplate(tx: Tx, options: InsertCampaign
             taskId,
             unitId: unit.id,
             ownerUserId: options.ownerUserByUnitId?.get(unit.id) ?? null,
+            // A campaign made active at once was told to its units when it was made.
+            publishedAt: options.status === "draft" ? null : createdAt,
             createdAt,
             updatedAt: createdAt,
           });

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { writeAudit, type AuditEntry } from "@/db/audit";
 import { noteDatabaseFailure, type Db, type Tx } from "@/db/client";
 import { contextFor, loadMembership, type QueryContext } from "@/db/queries/context";
+import { wakeOutbox } from "@/lib/reach/wake";
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "@/lib/storable-text";
 import { can, type Permission } from "./permissions";
 
@@ -114,6 +115,7 @@ export async function executeAction<S extends z.ZodType, T>(
       await writeAudit(tx, { orgId: ctx.orgId, userId: ctx.userId }, outcome.audit);
       return outcome.data;
     });
+    wakeOutbox();
     return { ok: true, data };
   } catch (error) {
     if (error instanceof ActionError) return fail(error.code, error.message, error.fieldErrors);

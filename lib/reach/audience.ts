@@ -92,5 +92,5 @@ export function recipientsAt(
     if (leader) userIds.push(leader);
     if (!activitySupervisorId && audience.supervisorPhone) mentions.push(audience.supervisorPhone);
   }
-  return { userIds, emails, mentions, robots: level === "red" ? "leaders" : "liaisons" };
+  return { userIds, emails, mentions, robots: level === "red" ? "all" : "liaisons" };
 }

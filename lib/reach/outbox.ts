@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, or } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { deliveries, dispatches, memberships, notifications, robotConnections, users } from "@/db/schema";
 import { afterQuietHours, type EscalationLevel, type ReachSchedule } from "./rules";
@@ -41,8 +41,8 @@ export interface Message {
   userIds: string[];
   /** E-mail addresses of people without an account (a unit's 责任人). */
   emails?: { address: string; label: string }[];
-  /** Which group robots get it: those for liaisons' messages, those for leaders', or none. */
-  robots: "liaisons" | "leaders" | null;
+  /** Which group robots get it: those for liaisons' messages, those for leaders', either, or none. */
+  robots: "liaisons" | "leaders" | "all" | null;
   /** Phones a robot message @-mentions. */
   mentions?: string[];
 }
@@ -123,7 +123,9 @@ export async function sendMessage(
         and(
           eq(robotConnections.orgId, orgId),
           eq(robotConnections.enabled, true),
-          eq(message.robots === "liaisons" ? robotConnections.forLiaisons : robotConnections.forLeaders, true),
+          message.robots === "all"
+            ? or(eq(robotConnections.forLiaisons, true), eq(robotConnections.forLeaders, true))
+            : eq(message.robots === "liaisons" ? robotConnections.forLiaisons : robotConnections.forLeaders, true),
         ),
       );
     for (const robot of robots) {
