@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { deliveries, robotConnections } from "@/db/schema";
 import type { Channels, SendResult } from "./channel";
@@ -15,16 +15,19 @@ export interface DeliverOptions {
 
 export type DeliveryOutcome = "sent" | "retry" | "failed" | "skipped";
 
-/** Deliveries due at `now` (pending, or claimed by a worker whose lease ran out), oldest first. */
-export async function dueDeliveries(db: Db, now: Date, limit = 500): Promise<{ orgId: string; id: string }[]> {
+/** Deliveries due at `now` (pending, or claimed by a worker whose lease ran out), oldest first; optionally of some townships. */
+export async function dueDeliveries(db: Db, now: Date, orgIds?: string[], limit = 500): Promise<{ orgId: string; id: string }[]> {
   const at = sql`${now.toISOString()}::timestamptz`;
   return db
     .select({ orgId: deliveries.orgId, id: deliveries.id })
     .from(deliveries)
     .where(
-      or(
-        and(eq(deliveries.status, "pending"), lte(deliveries.notBefore, at)),
-        and(eq(deliveries.status, "sending"), lte(deliveries.leaseUntil, at)),
+      and(
+        orgIds ? inArray(deliveries.orgId, orgIds) : undefined,
+        or(
+          and(eq(deliveries.status, "pending"), lte(deliveries.notBefore, at)),
+          and(eq(deliveries.status, "sending"), lte(deliveries.leaseUntil, at)),
+        ),
       ),
     )
     .orderBy(asc(deliveries.notBefore))

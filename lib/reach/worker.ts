@@ -18,6 +18,8 @@ export interface WorkerOptions {
   /** Run the scheduler every minute (pg-boss cron, once across all instances). Tests send ticks themselves. */
   cron?: boolean;
   onTick?: (result: TickResult) => void;
+  /** Only these townships (tests sharing one database); default every township. */
+  orgIds?: string[];
 }
 
 export interface Worker {
@@ -80,12 +82,12 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   }
 
   const sweep = async () => {
-    const due = await dueDeliveries(db, now());
+    const due = await dueDeliveries(db, now(), options.orgIds);
     if (due.length === 0) return;
     await boss.insert(due.map((d) => ({ name: QUEUES.deliver, data: d, singletonKey: d.id })));
   };
   await boss.work(QUEUES.tick, polling, async () => {
-    const result = await runSchedule(db, now());
+    const result = await runSchedule(db, now(), { orgIds: options.orgIds });
     options.onTick?.(result);
     await sweep();
   });
