@@ -16,6 +16,7 @@ import { DEMO_PASSWORD } from "@/db/seed/township";
 import { connect, createDatabase, databaseExists, databaseUrl, DEFAULT_SERVER_URL, dropDatabase } from "./databases";
 import { accounts, generateDataset, holdsDataset, SIZES, TEMPLATE_KEY, type DatasetSize } from "./dataset";
 import { measure, type Subjects } from "./measure";
+import { measureReach } from "./reach";
 import { machine, printTable, writeJson, type Report } from "./report";
 import { ensureBuild, freePort, signIn, startServer, type RunningServer } from "./server";
 
@@ -137,6 +138,9 @@ async function main(): Promise<void> {
       submitsPerLiaison: options.size === "full" ? 20 : 2,
       pgbenchSeconds: options.size === "full" ? 15 : 3,
     });
+    await server.stop();
+    server = null;
+    figures.push(...(await measureReach(url)));
     const report: Report = {
       startedAt,
       size: options.size,

@@ -65,6 +65,8 @@ export async function startServer(options: { distDir: string; port: number; data
       UPLOAD_DIR: options.uploadDir,
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      // The reminder worker is measured on its own (scripts/bench/reach.ts), not under the page loads.
+      DUBAN_WORKER: "off",
     },
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
