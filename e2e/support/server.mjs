@@ -109,6 +109,9 @@ async function main() {
     PORT,
     NEXTAUTH_URL: `http://${HOST}:${PORT}`,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    // The reach spec's robot receiver and SMTP server listen on these (e2e/reach.spec.ts).
+    ROBOT_ALLOWED_HOSTS: `${HOST}:${Number(PORT) + 10}`,
+    SMTP_URL: `smtp://${HOST}:${Number(PORT) + 11}`,
   };
   delete env.DUBAN_DEMO_YEAR; // e2e expects the demo campaign in the current year
   database = await freshDatabase(env);

@@ -24,6 +24,8 @@ export interface ReceivedRobotMessage {
 }
 
 export interface RobotReceiverOptions {
+  /** A fixed loopback port (the e2e server is told it in advance); default any free port. */
+  port?: number;
   /** Signature secrets the receiver demands; null or absent: unsigned requests are accepted. */
   secrets?: Partial<Record<"dingtalk" | "feishu", string | null>>;
 }
@@ -173,7 +175,7 @@ export async function startRobotReceiver(options: RobotReceiverOptions = {}): Pr
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

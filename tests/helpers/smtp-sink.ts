@@ -19,6 +19,8 @@ export interface ReceivedMail {
 }
 
 export interface SmtpSinkOptions {
+  /** A fixed loopback port (the e2e server is told it in advance); default any free port. */
+  port?: number;
   /** Recipients matching this are refused with 550 at RCPT TO. */
   rejectRecipients?: RegExp | null;
   /** The next N messages are refused with 451 after DATA. */
@@ -175,7 +177,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const { port } = server.server.address() as AddressInfo;
 
