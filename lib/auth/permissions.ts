@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   "county.view": COUNTY_ROLES,
   "county.export": COUNTY_ROLES,
   "account.password": ROLES,
+  /** One's own e-mail address and reminder choice. */
+  "account.profile": ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
