@@ -19,6 +19,9 @@ export async function UserFields({ member, units }: { member?: AdminMember; unit
       <Field label={t("admin.phone")} hint={t("admin.phoneHint")}>
         <input name="phone" type="tel" inputMode="tel" defaultValue={member?.phone ?? ""} className={inputClass} />
       </Field>
+      <Field label={t("admin.email")} hint={t("admin.users.emailHint")}>
+        <input name="email" type="email" autoCapitalize="off" defaultValue={member?.email ?? ""} className={inputClass} />
+      </Field>
       <Field label={t("admin.users.role")}>
         <select name="role" required defaultValue={member?.role ?? ""} className={inputClass}>
           <option value="" disabled>

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Role } from "@/lib/auth/permissions";
 import { memberships, units, users } from "../schema";
 import type { QueryContext } from "./context";
@@ -11,10 +12,16 @@ export interface AdminUnit {
   name: string;
   responsiblePerson: string | null;
   phone: string | null;
+  responsibleEmail: string | null;
+  /** 分管领导 and their display name. */
+  supervisorUserId: string | null;
+  supervisorName: string | null;
   archived: boolean;
   /** Display names of the unit's active liaisons. */
   liaisons: string[];
 }
+
+const supervisor = alias(users, "supervisor");
 
 /** Every unit of the township, archived ones last, with their active liaisons. */
 export async function listUnits(ctx: QueryContext): Promise<AdminUnit[]> {
@@ -27,6 +34,9 @@ export async function listUnits(ctx: QueryContext): Promise<AdminUnit[]> {
       name: units.name,
       responsiblePerson: units.responsiblePerson,
       phone: units.phone,
+      responsibleEmail: units.responsibleEmail,
+      supervisorUserId: units.supervisorUserId,
+      supervisorName: supervisor.displayName,
       archivedAt: units.archivedAt,
       liaisons,
     })
@@ -41,8 +51,9 @@ export async function listUnits(ctx: QueryContext): Promise<AdminUnit[]> {
       ),
     )
     .leftJoin(users, and(eq(users.id, memberships.userId), eq(users.active, true)))
+    .leftJoin(supervisor, eq(supervisor.id, units.supervisorUserId))
     .where(eq(units.orgId, ctx.orgId))
-    .groupBy(units.orgId, units.id)
+    .groupBy(units.orgId, units.id, supervisor.id)
     .orderBy(sql`${units.archivedAt} is not null`, asc(units.kind), asc(units.code));
   return rows.map(({ archivedAt, ...row }) => ({ ...row, archived: archivedAt !== null }));
 }
@@ -52,6 +63,7 @@ export interface AdminMember {
   username: string;
   displayName: string;
   phone: string | null;
+  email: string | null;
   role: Role;
   unitId: string | null;
   unitName: string | null;
@@ -67,6 +79,7 @@ export async function listMembers(ctx: QueryContext): Promise<AdminMember[]> {
       username: users.username,
       displayName: users.displayName,
       phone: users.phone,
+      email: users.email,
       role: memberships.role,
       unitId: memberships.unitId,
       unitName: units.name,

@@ -18,6 +18,22 @@ export const phoneField = z.preprocess(
   z.string().trim().regex(PHONE_PATTERN, "电话格式不正确（手机号 11 位，或带区号的座机号）").optional(),
 );
 
+/** An e-mail address for reminders, or nothing (a blank field clears it). */
+export const emailField = z.preprocess(
+  blankToUndefined,
+  z.string("邮箱格式不正确").trim().max(254, "邮箱不能超过 254 个字符").pipe(z.email("邮箱格式不正确")).optional(),
+);
+
+/**
+ * A checkbox: "on" (what a checked box sends) or true, absent for unchecked.
+ * Anything else is refused rather than read as off, naming the switch.
+ */
+export const switchField = (label: string) =>
+  z.preprocess(
+    (v) => (v === undefined || v === "false" ? false : v === "on" || v === "true" ? true : v),
+    z.boolean(`${label}只能是开或关`),
+  );
+
 export const unitCodeField = z
   .string()
   .trim()
@@ -41,6 +57,9 @@ export const unitFields = {
   name: requiredText(60),
   responsiblePerson: optionalText(30),
   phone: phoneField,
+  responsibleEmail: emailField,
+  /** 分管领导: checked against the township's active leaders and admins by the command. */
+  supervisorUserId: z.preprocess(blankToUndefined, z.uuid("请选择分管领导").optional()),
 };
 
 export const optionalUnitId = z.preprocess(blankToUndefined, z.uuid("请选择单位").optional());

@@ -17,6 +17,7 @@ export async function memberInOrg(tx: Tx, orgId: string, userId: string) {
       username: users.username,
       displayName: users.displayName,
       phone: users.phone,
+      email: users.email,
       role: memberships.role,
       unitId: memberships.unitId,
       active: memberships.active,

@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
+import { listUnits } from "@/db/queries/admin";
+import { contextFor, loadMembership } from "@/db/queries/context";
 import { auditEvents, units } from "@/db/schema";
 import { seedDemoTownship } from "@/db/seed";
 import { executeAction, type Actor, type Command } from "@/lib/auth/action-core";
@@ -72,6 +74,39 @@ describe("units administration", () => {
       expect(await run(createUnit, admin, input)).toMatchObject({ ok: false, code: "invalid" });
     }
     expect(await unitsOf(orgA)).toHaveLength(before);
+  });
+
+  it("keeps the 责任人's e-mail and a 分管领导 chosen among the township's active leaders and admins", async () => {
+    const leader = (await memberOf(handle.db, orgA, "leader")).actor;
+    const created = await run(createUnit, admin, {
+      kind: "village",
+      code: "V-SUP",
+      name: "督办村",
+      responsibleEmail: "zeren@example.cn",
+      supervisorUserId: leader.userId,
+    });
+    if (!created.ok) throw new Error(created.message);
+    const { unitId } = created.data;
+    const ctx = contextFor(handle.db, (await loadMembership(handle.db, admin.userId, orgA))!);
+    expect((await listUnits(ctx)).find((u) => u.id === unitId)).toMatchObject({
+      responsibleEmail: "zeren@example.cn",
+      supervisorUserId: leader.userId,
+      supervisorName: expect.any(String),
+    });
+    const [audit] = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, unitId), eq(auditEvents.action, "unit.create")));
+    expect(audit!.after).toMatchObject({ responsibleEmail: "zeren@example.cn", supervisorUserId: leader.userId });
+
+    const base = { unitId, kind: "village", code: "V-SUP", name: "督办村" };
+    const liaison = (await memberOf(handle.db, orgA, "liaison")).actor;
+    const leaderB = (await memberOf(handle.db, orgB, "leader")).actor;
+    for (const supervisorUserId of [liaison.userId, leaderB.userId]) {
+      const refused = await run(updateUnit, admin, { ...base, supervisorUserId });
+      expect(refused).toMatchObject({ ok: false, code: "invalid", message: "分管领导须为本镇在岗的镇领导或管理员" });
+    }
+    expect(await run(updateUnit, admin, { ...base, responsibleEmail: "zeren@" })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { responsibleEmail: ["邮箱格式不正确"] } });
+    expect((await run(updateUnit, admin, { ...base, responsibleEmail: "", supervisorUserId: "" })).ok).toBe(true);
+    const [row] = await handle.db.select().from(units).where(eq(units.id, unitId));
+    expect(row).toMatchObject({ responsibleEmail: null, supervisorUserId: null });
   });
 
   it("another township's admin gets not-found; leaders, auditors and liaisons are forbidden", async () => {

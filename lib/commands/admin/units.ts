@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
-import { units } from "@/db/schema";
+import { memberships, units, users } from "@/db/schema";
 import { unitFields } from "@/lib/admin/fields";
 import { ActionError, defineCommand } from "@/lib/auth/action-core";
 
@@ -16,6 +16,8 @@ function unitSnapshot(u: UnitRow) {
     name: u.name,
     responsiblePerson: u.responsiblePerson,
     phone: u.phone,
+    responsibleEmail: u.responsibleEmail,
+    supervisorUserId: u.supervisorUserId,
     archivedAt: u.archivedAt?.toISOString() ?? null,
   };
 }
@@ -29,6 +31,39 @@ async function assertCodeFree(tx: Tx, orgId: string, code: string, exceptId?: st
   if (clash) throw new ActionError("conflict", `单位编码 ${code} 已被本镇其他单位使用`, { code: ["编码已被使用"] });
 }
 
+/** 分管领导 must be an active leader or admin of this township. */
+async function assertSupervisor(tx: Tx, orgId: string, userId: string) {
+  const [row] = await tx
+    .select({ id: users.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.orgId, orgId),
+        eq(memberships.userId, userId),
+        inArray(memberships.role, ["leader", "admin"]),
+        eq(memberships.active, true),
+        eq(users.active, true),
+      ),
+    );
+  if (!row) {
+    throw new ActionError("invalid", "分管领导须为本镇在岗的镇领导或管理员", { supervisorUserId: ["请从列表中选择分管领导"] });
+  }
+}
+
+/** The columns a unit's form sets, blank fields stored as null. */
+function unitValues(input: z.infer<z.ZodObject<typeof unitFields>>) {
+  return {
+    kind: input.kind,
+    code: input.code,
+    name: input.name,
+    responsiblePerson: input.responsiblePerson ?? null,
+    phone: input.phone ?? null,
+    responsibleEmail: input.responsibleEmail ?? null,
+    supervisorUserId: input.supervisorUserId ?? null,
+  };
+}
+
 export async function unitInOrg(tx: Tx, orgId: string, unitId: string): Promise<UnitRow> {
   const [unit] = await tx.select().from(units).where(and(eq(units.orgId, orgId), eq(units.id, unitId)));
   if (!unit) throw new ActionError("not_found", "未找到该单位");
@@ -39,16 +74,10 @@ export const createUnit = defineCommand(
   { name: "unit.create", permission: "unit.manage", schema: z.object(unitFields) },
   async (input, ctx) => {
     await assertCodeFree(ctx.tx, ctx.orgId, input.code);
+    if (input.supervisorUserId) await assertSupervisor(ctx.tx, ctx.orgId, input.supervisorUserId);
     const [created] = await ctx.tx
       .insert(units)
-      .values({
-        orgId: ctx.orgId,
-        kind: input.kind,
-        code: input.code,
-        name: input.name,
-        responsiblePerson: input.responsiblePerson ?? null,
-        phone: input.phone ?? null,
-      })
+      .values({ orgId: ctx.orgId, ...unitValues(input) })
       .returning();
     return {
       data: { unitId: created!.id },
@@ -62,15 +91,13 @@ export const updateUnit = defineCommand(
   async ({ unitId, ...input }, ctx) => {
     const before = await unitInOrg(ctx.tx, ctx.orgId, unitId);
     await assertCodeFree(ctx.tx, ctx.orgId, input.code, unitId);
+    // An unchanged 分管领导 may stay even if no longer eligible, so other edits still save.
+    if (input.supervisorUserId && input.supervisorUserId !== before.supervisorUserId) {
+      await assertSupervisor(ctx.tx, ctx.orgId, input.supervisorUserId);
+    }
     const [after] = await ctx.tx
       .update(units)
-      .set({
-        kind: input.kind,
-        code: input.code,
-        name: input.name,
-        responsiblePerson: input.responsiblePerson ?? null,
-        phone: input.phone ?? null,
-      })
+      .set(unitValues(input))
       .where(and(eq(units.orgId, ctx.orgId), eq(units.id, unitId)))
       .returning();
     return {

@@ -86,6 +86,25 @@ describe("users administration", () => {
     expect((await run(updateUser, admin, { userId: actor.userId, displayName: "改名", role: "liaison", unitId })).ok).toBe(true);
   });
 
+  it("sets and clears a member's e-mail for reminders, audited; a bad address is refused", async () => {
+    const { actor } = await memberOf(handle.db, orgA, "leader");
+    const base = { userId: actor.userId, displayName: "邮箱领导", role: "leader" };
+    expect(await run(updateUser, admin, { ...base, email: " Leader@Example.cn " })).toMatchObject({ ok: true });
+    const [user] = await handle.db.select().from(users).where(eq(users.id, actor.userId));
+    expect(user!.email).toBe("Leader@Example.cn");
+    const bad = await run(updateUser, admin, { ...base, email: "not-an-address" });
+    expect(bad).toMatchObject({ ok: false, code: "invalid", fieldErrors: { email: ["邮箱格式不正确"] } });
+    expect((await run(updateUser, admin, { ...base, email: "" })).ok).toBe(true);
+    const [cleared] = await handle.db.select().from(users).where(eq(users.id, actor.userId));
+    expect(cleared!.email).toBeNull();
+    const audit = await handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, actor.userId), eq(auditEvents.action, "user.update")));
+    expect(audit.map((a) => (a.after as { email: string | null }).email)).toEqual(expect.arrayContaining(["Leader@Example.cn", null]));
+    const created = await run(createUser, admin, { username: `${prefix}mail1`, displayName: "有邮箱", role: "auditor", email: "a@b.cn" });
+    if (!created.ok) throw new Error(created.message);
+    const [made] = await handle.db.select().from(users).where(eq(users.id, created.data.userId));
+    expect(made!.email).toBe("a@b.cn");
+  });
+
   it("an admin cannot deactivate or demote themselves; another admin can be deactivated and reactivated", async () => {
     expect(await run(setUserActive, admin, { userId: admin.userId, active: "false" })).toMatchObject({ ok: false, code: "conflict" });
     expect(await run(updateUser, admin, { userId: admin.userId, displayName: "管理员", role: "leader" })).toMatchObject({ ok: false, code: "conflict" });

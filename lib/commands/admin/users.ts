@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { memberships, users } from "@/db/schema";
-import { checkRoleUnit, optionalUnitId, phoneField, roleField, temporaryPassword, usernameField } from "@/lib/admin/fields";
+import { checkRoleUnit, emailField, optionalUnitId, phoneField, roleField, temporaryPassword, usernameField } from "@/lib/admin/fields";
 import { ActionError, defineCommand } from "@/lib/auth/action-core";
 import { hashPassword } from "@/lib/auth/credentials";
 import { requiredText } from "@/lib/commands/campaigns/fields";
@@ -11,7 +11,13 @@ import { assertAnotherActiveAdmin, assertLoginFree, assignableUnit, memberInOrg 
 const refineRoleUnit = (value: { role: string; unitId?: string }, ctx: z.RefinementCtx) =>
   checkRoleUnit(value, (path, message) => ctx.addIssue({ code: "custom", path: [path], message }));
 
-const profileFields = { displayName: requiredText(30), phone: phoneField, role: roleField, unitId: optionalUnitId };
+const profileFields = {
+  displayName: requiredText(30),
+  phone: phoneField,
+  email: emailField,
+  role: roleField,
+  unitId: optionalUnitId,
+};
 
 /** A new member of the township with a temporary password, shown once to the admin. */
 export const createUser = defineCommand(
@@ -30,13 +36,21 @@ export const createUser = defineCommand(
         username: input.username,
         displayName: input.displayName,
         phone: input.phone ?? null,
+        email: input.email ?? null,
         passwordHash: await hashPassword(password),
         mustChangePassword: true,
       })
       .returning({ id: users.id });
     const membership = { orgId: ctx.orgId, userId: user!.id, role: input.role, unitId: input.unitId ?? null };
     await ctx.tx.insert(memberships).values(membership);
-    const after = { username: input.username, displayName: input.displayName, phone: input.phone ?? null, role: input.role, unitId: membership.unitId };
+    const after = {
+      username: input.username,
+      displayName: input.displayName,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      role: input.role,
+      unitId: membership.unitId,
+    };
     return {
       data: { userId: user!.id, username: input.username, temporaryPassword: password },
       audit: [{ action: "user.create", entityType: "user", entityId: user!.id, after }],
@@ -58,14 +72,18 @@ export const updateUser = defineCommand(
       await assertAnotherActiveAdmin(ctx.tx, ctx.orgId, userId);
     }
     await assertLoginFree(ctx.tx, { phone: input.phone }, userId);
-    await ctx.tx.update(users).set({ displayName: input.displayName, phone: input.phone ?? null }).where(eq(users.id, userId));
+    await ctx.tx
+      .update(users)
+      .set({ displayName: input.displayName, phone: input.phone ?? null, email: input.email ?? null })
+      .where(eq(users.id, userId));
     await ctx.tx
       .update(memberships)
       .set({ role: input.role, unitId: input.unitId ?? null })
       .where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, userId)));
-    const pick = (m: { displayName: string; phone: string | null; role: string; unitId: string | null }) => ({
+    const pick = (m: { displayName: string; phone: string | null; email: string | null; role: string; unitId: string | null }) => ({
       displayName: m.displayName,
       phone: m.phone,
+      email: m.email,
       role: m.role,
       unitId: m.unitId,
     });
@@ -77,7 +95,7 @@ export const updateUser = defineCommand(
           entityType: "user",
           entityId: userId,
           before: pick(before),
-          after: pick({ ...input, phone: input.phone ?? null, unitId: input.unitId ?? null }),
+          after: pick({ ...input, phone: input.phone ?? null, email: input.email ?? null, unitId: input.unitId ?? null }),
         },
       ],
     };

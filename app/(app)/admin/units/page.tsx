@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { UnitFields } from "@/components/admin/unit-fields";
 import { ActionForm } from "@/components/campaigns/action-form";
-import { listUnits } from "@/db/queries/admin";
+import { listMembers, listUnits } from "@/db/queries/admin";
 import { requireContext } from "@/lib/auth/session";
 import { addUnit, archiveUnit, editUnit } from "./actions";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function AdminUnitsPage() {
   const ctx = await requireContext("unit.manage");
   const t = await getTranslations();
-  const units = await listUnits(ctx);
+  const [units, members] = await Promise.all([listUnits(ctx), listMembers(ctx)]);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t("admin.units.title")}</h1>
@@ -20,7 +20,7 @@ export default async function AdminUnitsPage() {
         <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("admin.units.create")}</summary>
         <section aria-label={t("admin.units.create")} className="mt-3">
           <ActionForm action={addUnit} submitLabel={t("admin.units.createSubmit")} resetOnSuccess>
-            <UnitFields />
+            <UnitFields members={members} />
           </ActionForm>
         </section>
       </details>
@@ -43,6 +43,10 @@ export default async function AdminUnitsPage() {
               <dd>{unit.responsiblePerson ?? "—"}</dd>
               <dt>{t("admin.phone")}</dt>
               <dd>{unit.phone ?? "—"}</dd>
+              <dt>{t("admin.units.responsibleEmail")}</dt>
+              <dd className="break-all">{unit.responsibleEmail ?? "—"}</dd>
+              <dt>{t("admin.units.supervisor")}</dt>
+              <dd>{unit.supervisorName ?? "—"}</dd>
               <dt>{t("admin.units.liaisons")}</dt>
               <dd>{unit.liaisons.length > 0 ? unit.liaisons.join("、") : "—"}</dd>
             </dl>
@@ -50,7 +54,7 @@ export default async function AdminUnitsPage() {
               <summary className="cursor-pointer text-sm text-brand-700">{t("admin.edit")}</summary>
               <div className="mt-3 space-y-3">
                 <ActionForm action={editUnit} submitLabel={t("admin.save")} hidden={{ unitId: unit.id }}>
-                  <UnitFields unit={unit} />
+                  <UnitFields unit={unit} members={members} />
                 </ActionForm>
                 <ActionForm
                   action={archiveUnit}

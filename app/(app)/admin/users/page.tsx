@@ -41,7 +41,7 @@ export default async function AdminUsersPage() {
               </span>
             </div>
             <p className="mt-1 text-sm text-slate-600">
-              {t("admin.phone")}：{m.phone ?? "—"}
+              {t("admin.phone")}：{m.phone ?? "—"} · {t("admin.email")}：{m.email ?? "—"}
               {m.mustChangePassword ? ` · ${t("admin.users.mustChange")}` : ""}
             </p>
             {m.userId === ctx.userId ? null : (
