@@ -10,10 +10,12 @@ import {
   activities,
   assignments,
   campaigns,
+  deliveries,
   files,
   hazards,
   memberships,
   notifications,
+  robotConnections,
   submissions,
   tasks,
   units,
@@ -47,7 +49,7 @@ async function contextOf(orgId: string, role: Role): Promise<QueryContext> {
 
 /** Every id the other township owns, across the tables a query could leak from. */
 async function idsOf(orgId: string) {
-  const tables = [assignments, campaigns, activities, tasks, units, hazards, submissions, files, notifications];
+  const tables = [assignments, campaigns, activities, tasks, units, hazards, submissions, files, notifications, robotConnections, deliveries];
   const ids = new Set<string>();
   for (const table of tables) {
     for (const row of await handle.db.select({ id: table.id }).from(table).where(eq(table.orgId, orgId))) ids.add(row.id);
@@ -59,6 +61,20 @@ beforeAll(async () => {
   handle = await createTestDb();
   orgA = (await seedDemoTownship(handle.db, { now: NOW, shiftToYear: 2026, ...uniqueOrgOptions("a") })).orgId;
   orgB = (await seedDemoTownship(handle.db, { now: NOW, shiftToYear: 2026, ...uniqueOrgOptions("b") })).orgId;
+  // The demo township has no robots or deliveries: one of each per township, so a leak would show.
+  for (const orgId of [orgA, orgB]) {
+    await handle.db.insert(robotConnections).values({ orgId, kind: "wecom", name: "工作群", webhookUrl: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=t" });
+    await handle.db.insert(deliveries).values({
+      orgId,
+      idempotencyKey: "tenancy",
+      kind: "reminder",
+      channel: "email",
+      recipient: "a@example.com",
+      subject: "提醒",
+      body: "提醒",
+      status: "failed",
+    });
+  }
 });
 
 afterAll(async () => {
