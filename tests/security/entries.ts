@@ -1,11 +1,12 @@
 import { adminActions } from "./entries-admin";
 import { campaignActions } from "./entries-campaigns";
+import { reachActions } from "./entries-reach";
 import { routes } from "./entries-routes";
 import { workActions } from "./entries-work";
 import { actionExports, discovered, routeExports, type ActionEntry } from "./registry";
 
 /** The registry: one entry per exported server action, keyed `<file>#<export>`. */
-export const ACTIONS: Record<string, ActionEntry> = { ...adminActions, ...campaignActions, ...workActions };
+export const ACTIONS: Record<string, ActionEntry> = { ...adminActions, ...campaignActions, ...reachActions, ...workActions };
 export const ROUTES = routes;
 
 // Discovered from the code, so a new action or route without an entry fails the registry test.
