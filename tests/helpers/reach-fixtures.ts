@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activities, assignments, campaigns, memberships, tasks, units, users } from "@/db/schema";
 
