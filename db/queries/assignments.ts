@@ -66,6 +66,9 @@ export async function getAssignmentDetail(ctx: QueryContext, assignmentId: strin
       taskId: assignments.taskId,
       taskDescription: tasks.description,
       evidenceRequired: tasks.evidenceRequired,
+      publishedAt: assignments.publishedAt,
+      /** The task's 签收时限 in hours; null: the township's default. */
+      ackLimitHours: tasks.ackLimitHours,
     })
     .from(assignments)
     .innerJoin(tasks, taskOfAssignment)

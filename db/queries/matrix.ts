@@ -1,11 +1,15 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { DashboardFilters } from "@/lib/dashboard-filters";
+import { escalationLevel, type EscalationLevel } from "@/lib/reach/rules";
+import { loadSchedule } from "@/lib/reach/settings";
 import { activities, assignments, tasks, units } from "../schema";
 import type { QueryContext } from "./context";
 import { dashboardFilterConditions } from "./dashboard-scope";
 import {
   assignmentScope,
+  effectiveDeadline,
+  overdueCondition,
   statusCountColumns,
   taskOfAssignment,
   unitOfAssignment,
@@ -19,6 +23,8 @@ export type MatrixFilters = DashboardFilters;
 export interface MatrixCell extends StatusCounts {
   unitId: string;
   activityId: string;
+  /** The 三色督办 level of the cell's most overdue assignment; null when nothing is overdue (enough). */
+  escalation: EscalationLevel | null;
 }
 
 /**
@@ -28,11 +34,15 @@ export interface MatrixCell extends StatusCounts {
  * their assignments and the units primary key; activities_org_campaign_idx for
  * the columns. The caller's scope (township, a liaison's unit) and the
  * dashboard filters are in the where, so the cells sum to the headline figures.
+ * A cell's escalation level comes from the earliest deadline among its overdue
+ * assignments (the most days overdue), one aggregate per cell, against the
+ * township's thresholds.
  */
 export async function complianceMatrix(ctx: QueryContext, campaignId: string, now: Date, filters: MatrixFilters = {}) {
   const conditions = [assignmentScope(ctx), eq(tasks.campaignId, campaignId), ...dashboardFilterConditions(filters)];
 
-  const [activityRows, cells] = await Promise.all([
+  const [schedule, activityRows, cells] = await Promise.all([
+    loadSchedule(ctx.db, ctx.orgId),
     ctx.db
       .select({
         id: activities.id,
@@ -52,6 +62,7 @@ export async function complianceMatrix(ctx: QueryContext, campaignId: string, no
         unitCode: units.code,
         activityId: tasks.activityId,
         ...statusCountColumns(now),
+        oldestOverdue: sql<Date | string | null>`min(${effectiveDeadline}) filter (where ${overdueCondition(now)})`,
       })
       .from(assignments)
       .innerJoin(tasks, taskOfAssignment)
@@ -75,6 +86,8 @@ export async function complianceMatrix(ctx: QueryContext, campaignId: string, no
     approved: c.approved,
     returned: c.returned,
     overdue: c.overdue,
+    // The filter keeps open work only, so "pending" stands for the cell's worst assignment here.
+    escalation: c.oldestOverdue ? escalationLevel("pending", new Date(c.oldestOverdue), now, schedule.escalationDays) : null,
   }));
-  return { activities: activityRows, units: unitList, cells: matrixCells };
+  return { activities: activityRows, units: unitList, cells: matrixCells, escalationDays: schedule.escalationDays };
 }
