@@ -7,6 +7,8 @@ import { uploadHazardPlan } from "@/lib/commands/hazards/upload-hazard-plan";
 import { acknowledgeAssignment } from "@/lib/commands/acknowledge-assignment";
 import { approveExtension, denyExtension } from "@/lib/commands/decide-extension";
 import { markNotificationsRead } from "@/lib/commands/mark-notifications-read";
+import { chaseAcknowledgement } from "@/lib/commands/reach/chase-acknowledgement";
+import { issueSupervisionOrder } from "@/lib/commands/reach/issue-supervision-order";
 import { requestExtension } from "@/lib/commands/request-extension";
 import { approveAssignments, returnAssignment } from "@/lib/commands/review-assignment";
 import { remindLaggards, remindUnit } from "@/lib/commands/send-reminders";
@@ -31,6 +33,11 @@ export const workActions: Record<string, ActionEntry> = {
     scope: "org",
     input: async (fx) => ({ unitId: fx.world.a.unitX, campaignId: fx.world.a.campaignId, message: "请抓紧" }),
   },
+  "app/(app)/dashboard/actions.ts#chaseAcknowledgements": {
+    command: chaseAcknowledgement,
+    scope: "org",
+    input: async (fx) => ({ campaignId: fx.world.a.campaignId, unitId: (await fx.lateUnsigned()).unitId }),
+  },
   "app/(app)/notifications/actions.ts#markRead": {
     command: markNotificationsRead,
     scope: "owner",
@@ -54,6 +61,11 @@ export const workActions: Record<string, ActionEntry> = {
     command: requestExtension,
     scope: "unit",
     input: async (fx) => ({ assignmentId: (await fx.assignment()).id, requestedDeadline: dayFromToday(40), reason: "雨季施工" }),
+  },
+  "app/(app)/tasks/[id]/actions.ts#issueSupervision": {
+    command: issueSupervisionOrder,
+    scope: "org",
+    input: async (fx) => ({ assignmentId: (await fx.assignment()).id, level: "red", note: "请于本周五前完成整改并上传照片" }),
   },
   "app/(app)/reviews/actions.ts#approveSubmissions": {
     command: approveAssignments,

@@ -68,6 +68,16 @@ export class Fixtures {
     return row!;
   }
 
+  /** A pending assignment of unit X issued three days ago and still not signed for: past the default 签收时限. */
+  async lateUnsigned() {
+    const row = await this.assignment();
+    await this.db
+      .update(assignments)
+      .set({ publishedAt: new Date(Date.now() - 3 * 86_400_000), acknowledgedAt: null })
+      .where(and(eq(assignments.orgId, row.orgId), eq(assignments.id, row.id)));
+    return row;
+  }
+
   /** A submitted assignment of unit X, with one evidence photo. */
   async submitted() {
     const row = await this.assignment();
