@@ -1,4 +1,5 @@
 import type { CellState } from "@/lib/compliance";
+import type { EscalationLevel } from "@/lib/reach/rules";
 
 /**
  * Background and text colour per state: the hues of the exports' matrix
@@ -23,4 +24,14 @@ export const CELL_GLYPH: Record<CellState, string> = {
   in_progress: "◐",
   overdue: "!",
   not_applicable: "–",
+};
+
+/**
+ * The 三色督办 mark of an overdue cell: a one-character word (蓝 / 黄 / 红) on
+ * the level's colour, so it reads without the colour too.
+ */
+export const ESCALATION_MARK: Record<EscalationLevel, string> = {
+  blue: "rounded px-0.5 text-[10px] leading-4 bg-blue-700 text-white",
+  yellow: "rounded px-0.5 text-[10px] leading-4 bg-yellow-300 text-yellow-950",
+  red: "rounded px-0.5 text-[10px] leading-4 bg-red-700 text-white",
 };

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { complianceMatrix } from "@/db/queries/matrix";
 import { CELL_STATES, cellState, type CellState } from "@/lib/compliance";
-import { CELL_GLYPH, CELL_STYLE } from "./cell-glyph";
+import { ESCALATION_LEVELS } from "@/lib/reach/rules";
+import { CELL_GLYPH, CELL_STYLE, ESCALATION_MARK } from "./cell-glyph";
 
 type Matrix = Awaited<ReturnType<typeof complianceMatrix>>;
 
@@ -85,14 +86,26 @@ export async function HeatMap({
                     pending: c.pending,
                     overdue: c.overdue,
                   });
+                  const level = c.escalation ? t(`escalationLevel.${c.escalation}`) : null;
+                  const facts = level ? `${detail}，${level}` : detail;
                   // Plain <a>, not next/link: 1,600 client links weigh down the page and its hydration.
                   const cellProps = {
-                    "aria-label": `${u.name} · ${label(a, i)} ${a.title}：${stateText}，${detail}`,
-                    title: detail,
+                    "aria-label": `${u.name} · ${label(a, i)} ${a.title}：${stateText}，${facts}`,
+                    title: facts,
                     "data-state": state,
                     className,
                   };
-                  const content = `${CELL_GLYPH[state]} ${c.approved}/${c.total}`;
+                  const text = `${CELL_GLYPH[state]} ${c.approved}/${c.total}`;
+                  const content = c.escalation ? (
+                    <>
+                      {text}
+                      <span aria-hidden="true" className={ESCALATION_MARK[c.escalation]}>
+                        {t(`escalationMark.${c.escalation}`)}
+                      </span>
+                    </>
+                  ) : (
+                    text
+                  );
                   return (
                     <td key={a.id} className="hm-td">
                       {cellHref ? (
@@ -112,13 +125,15 @@ export async function HeatMap({
           </tbody>
         </table>
       </div>
-      <HeatMapLegend linked={Boolean(cellHref)} />
+      <HeatMapLegend linked={Boolean(cellHref)} escalationDays={matrix.escalationDays} />
     </div>
   );
 }
 
-async function HeatMapLegend({ linked }: { linked: boolean }) {
+async function HeatMapLegend({ linked, escalationDays }: { linked: boolean; escalationDays: Matrix["escalationDays"] }) {
   const t = await getTranslations("dashboard");
+  const tc = await getTranslations();
+  const [blue, yellow, red] = escalationDays;
   return (
     <ul aria-label={t("heatmap.legend")} className="mt-2 flex flex-wrap gap-x-4 gap-y-1.5 text-xs text-slate-600">
       {CELL_STATES.map((state) => (
@@ -132,6 +147,14 @@ async function HeatMapLegend({ linked }: { linked: boolean }) {
           </span>
         </li>
       ))}
+      <li className="flex items-center gap-1.5">
+        {ESCALATION_LEVELS.map((l) => (
+          <span key={l} aria-hidden="true" className={ESCALATION_MARK[l]}>
+            {tc(`escalationMark.${l}`)}
+          </span>
+        ))}
+        <span>{t("heatmap.escalationLegend", { blue, yellow, red })}</span>
+      </li>
       <li className="text-slate-400">{linked ? t("heatmap.countsHint") : t("heatmap.countsHintReadOnly")}</li>
     </ul>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { AckLatePanel } from "@/components/dashboard/ack-late-panel";
 import { CampaignTabs } from "@/components/dashboard/campaign-tabs";
 import { CompletionChart } from "@/components/dashboard/completion-chart";
 import { CompletionViews } from "@/components/dashboard/completion-views";
@@ -13,6 +14,7 @@ import { ReviewQueueCard } from "@/components/dashboard/review-queue-card";
 import { StatusSummary } from "@/components/dashboard/status-summary";
 import { UnitProgressTable } from "@/components/dashboard/unit-progress-table";
 import { UnitRowsToggle } from "@/components/dashboard/unit-rows-toggle";
+import { lateAcknowledgementsByUnit } from "@/db/queries/acknowledgements";
 import { listCampaignsWithProgress } from "@/db/queries/campaigns";
 import { approvalsPerDay } from "@/db/queries/completion-trend";
 import { campaignPhases, overdueAssignments, unitProgress } from "@/db/queries/dashboard";
@@ -25,7 +27,7 @@ import { shanghaiDay } from "@/lib/campaign-series";
 import { attentionOrder, sumCounts } from "@/lib/compliance";
 import { completionSeries } from "@/lib/completion-trend";
 import { HEATMAP_UNIT_ROWS, parseDashboardParams, unitRows } from "@/lib/dashboard-filters";
-import { remindCampaignLaggards, remindOneUnit } from "./actions";
+import { chaseAcknowledgements, remindCampaignLaggards, remindOneUnit } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -57,13 +59,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     phaseId: phases.some((p) => p.id === requested.phaseId) ? requested.phaseId : undefined,
   };
   const filters = { unitKinds: params.unitKinds, phaseId: params.phaseId };
-  const [matrix, units, overdue, queue, ranking, perDay] = await Promise.all([
+  const [matrix, units, overdue, queue, ranking, perDay, lateAck] = await Promise.all([
     complianceMatrix(ctx, campaign.id, now, filters),
     unitProgress(ctx, campaign.id, now, filters),
     overdueAssignments(ctx, campaign.id, now, 20, filters),
     reviewQueueCount(ctx),
     unitRanking(ctx, campaign.id, now, filters),
     approvalsPerDay(ctx, campaign.id, filters),
+    lateAcknowledgementsByUnit(ctx, campaign.id, now),
   ]);
   const counts = sumCounts(matrix.cells);
   // A large township's map shows the units that need attention first, capped; `?units=all` shows every one.
@@ -132,6 +135,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <div className="min-w-0 space-y-5">
           <ReviewQueueCard counts={queue} linked={can(ctx.role, "assignment.review")} />
           {canRemind ? <RemindLaggards key={campaign.id} campaignId={campaign.id} action={remindCampaignLaggards} /> : null}
+          <AckLatePanel
+            key={`ack-${campaign.id}`}
+            rows={lateAck}
+            campaignId={campaign.id}
+            chase={canRemind ? chaseAcknowledgements : undefined}
+          />
           <OverdueList rows={overdue} />
           <HazardPanel ctx={ctx} now={now} />
         </div>

@@ -2,8 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AckStatusRows } from "@/components/assignments/ack-status";
 import { AcknowledgeButton } from "@/components/assignments/acknowledge-button";
 import { AssignmentTimeline } from "@/components/assignments/assignment-timeline";
+import { EscalationChip } from "@/components/assignments/escalation-chip";
+import { SupervisionForm } from "@/components/assignments/supervision-form";
+import { SupervisionOrders } from "@/components/assignments/supervision-orders";
 import { ExtensionForm } from "@/components/submit/extension-form";
 import { ExtensionList } from "@/components/submit/extension-list";
 import { ReturnNotice } from "@/components/submit/return-notice";
@@ -12,11 +16,14 @@ import { TaskHazards } from "@/components/hazards/task-hazards";
 import { StatusChip } from "@/components/ui/status-chip";
 import { TrafficLight } from "@/components/ui/traffic-light";
 import { getAssignmentDetail } from "@/db/queries/assignments";
+import { listSupervisionOrders } from "@/db/queries/supervision-orders";
 import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
 import { earliestExtensionDate } from "@/lib/commands/request-extension";
-import { displayState, trafficLight } from "@/lib/status";
-import { acknowledge, askForExtension, submit } from "./actions";
+import { escalationLevel } from "@/lib/reach/rules";
+import { loadSchedule } from "@/lib/reach/settings";
+import { displayState, OPEN_STATUSES, trafficLight } from "@/lib/status";
+import { acknowledge, askForExtension, issueSupervision, submit } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -26,10 +33,15 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
   const ctx = await requireContext("assignment.read");
   const detail = await getAssignmentDetail(ctx, (await params).id);
   if (!detail) notFound();
-  const t = await getTranslations();
-  const format = await getFormatter();
+  const [t, format, schedule, orders] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    loadSchedule(ctx.db, ctx.orgId),
+    listSupervisionOrders(ctx, detail.id),
+  ]);
   const now = new Date();
   const state = displayState(detail.status, detail.deadline, now);
+  const level = escalationLevel(detail.status, detail.deadline, now, schedule.escalationDays);
   // Work happens only while the campaign is active (lib/commands/campaign-open.ts).
   const open = detail.campaignStatus === "active";
   const canAcknowledge = open && can(ctx.role, "assignment.acknowledge") && !detail.acknowledgedAt;
@@ -39,6 +51,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
     can(ctx.role, "extension.request") &&
     detail.status !== "approved" &&
     !detail.extensionRequests.some((r) => r.status === "pending");
+  const canSupervise = open && can(ctx.role, "assignment.remind") && OPEN_STATUSES.includes(detail.status);
   const lastReturn = detail.status === "returned" ? detail.events.findLast((e) => e.toStatus === "returned") : undefined;
 
   return (
@@ -53,8 +66,9 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
           </span>
           <div className="min-w-0 flex-1">
             <h1 className="text-lg font-semibold leading-snug">{detail.taskTitle}</h1>
-            <div className="mt-2">
+            <div className="mt-2 flex flex-wrap gap-2">
               <StatusChip state={state} />
+              {level ? <EscalationChip level={level} /> : null}
             </div>
           </div>
         </div>
@@ -63,6 +77,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
           <dd className={state === "overdue" ? "font-medium text-red-700" : ""}>
             {format.dateTime(detail.deadline, { dateStyle: "medium", timeStyle: "short" })}
           </dd>
+          <AckStatusRows item={detail} schedule={schedule} now={now} />
           <dt className="text-slate-500">{t("assignment.unit")}</dt>
           <dd>{detail.unitName}</dd>
           <dt className="text-slate-500">{t("assignment.campaign")}</dt>
@@ -84,15 +99,11 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
             <p className="mt-1 whitespace-pre-line text-sm leading-relaxed">{detail.taskDescription}</p>
           </div>
         ) : null}
-        <div className="mt-5">
-          {detail.acknowledgedAt ? (
-            <p className="text-sm text-emerald-700">
-              ✓ {t("assignment.acknowledgedAt", { time: format.dateTime(detail.acknowledgedAt, { dateStyle: "medium", timeStyle: "short" }) })}
-            </p>
-          ) : canAcknowledge ? (
+        {canAcknowledge ? (
+          <div className="mt-5">
             <AcknowledgeButton assignmentId={detail.id} action={acknowledge} />
-          ) : null}
-        </div>
+          </div>
+        ) : null}
       </section>
       {lastReturn ? <ReturnNotice reason={lastReturn.reason} actorName={lastReturn.actorName} at={lastReturn.createdAt} /> : null}
       {canSubmit ? (
@@ -103,6 +114,11 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
           resubmit={detail.status === "returned"}
           action={submit}
         />
+      ) : null}
+      {orders.length > 0 || canSupervise ? (
+        <SupervisionOrders orders={orders}>
+          {canSupervise ? <SupervisionForm assignmentId={detail.id} suggested={level} action={issueSupervision} /> : null}
+        </SupervisionOrders>
       ) : null}
       <AssignmentTimeline detail={detail} />
       <TaskHazards ctx={ctx} assignmentId={detail.id} now={now} />
