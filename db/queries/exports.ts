@@ -1,12 +1,14 @@
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import type { EscalationLevel } from "@/lib/reach/rules";
 import {
   activities,
   assignmentEvents,
   assignments,
   files,
   submissions,
+  supervisionOrders,
   tasks,
   units,
   users,
@@ -63,6 +65,14 @@ const reviewTrail = sql<string | null>`(
   select json_agg(json_build_object('at', e.created_at, 'from', e.from_status, 'to', e.to_status, 'by', u.display_name, 'reason', e.reason) order by e.created_at, e.id)::text
   from ${assignmentEvents} e left join ${users} u on u.id = e.actor_user_id
   where e.org_id = ${assignments.orgId} and e.assignment_id = ${assignments.id})`;
+
+// 督办单: how many, and the level of the latest (supervision_orders_org_assignment_idx).
+const supervisionCount = sql<number>`(
+  select count(*) from ${supervisionOrders} o where o.org_id = ${assignments.orgId} and o.assignment_id = ${assignments.id})`;
+
+const lastSupervisionLevel = sql<EscalationLevel | null>`(
+  select o.level from ${supervisionOrders} o where o.org_id = ${assignments.orgId} and o.assignment_id = ${assignments.id}
+  order by o.created_at desc, o.id desc limit 1)`;
 
 export type EvidenceRef = { id: string; name: string };
 
@@ -121,6 +131,11 @@ export async function assignmentExportPage(
       taskTitle: tasks.title,
       submittedAt: assignments.submittedAt,
       approvedAt: assignments.approvedAt,
+      publishedAt: assignments.publishedAt,
+      acknowledgedAt: assignments.acknowledgedAt,
+      ackLimitHours: tasks.ackLimitHours,
+      supervisionCount: supervisionCount.mapWith(Number),
+      lastSupervisionLevel,
       submissionCount: submissionCount.mapWith(Number),
       returnReasons,
       lastReview,

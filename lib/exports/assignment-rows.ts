@@ -1,8 +1,10 @@
 import "server-only";
 import type { QueryContext } from "@/db/queries/context";
 import { assignmentExportPage, type AssignmentCursor, type AssignmentExportRow, type TrailEntry } from "@/db/queries/exports";
+import { ackState } from "@/lib/reach/ack-state";
+import { escalationLevel, type ReachSchedule } from "@/lib/reach/rules";
 import { displayState, type DisplayState } from "@/lib/status";
-import { STATE_FILL, STATE_LABEL, UNIT_KIND_LABEL } from "./labels";
+import { ACK_STATE_LABEL, ESCALATION_LABEL, STATE_FILL, STATE_LABEL, UNIT_KIND_LABEL } from "./labels";
 import { pagedRows } from "./paging";
 import { formatBeijing, type CellValue, type Column, type Row, type Sheet } from "./sheet";
 
@@ -11,8 +13,20 @@ const FILL_BY_LABEL = new Map(
 );
 const stateFill = (value: CellValue) => (typeof value === "string" ? FILL_BY_LABEL.get(value) : undefined);
 
-/** The columns of 任务明细 and, without the unit and with the review trail, of a unit's 证据台账. */
-export function assignmentColumns(options: { withUnit: boolean; withTrail: boolean }): Column[] {
+/** 签收 and 三色督办 of 任务明细 (reachCells fills them). */
+const REACH_COLUMNS: Column[] = [
+  { key: "acknowledgedAt", header: "签收时间", width: 17, type: "datetime" },
+  { key: "ackState", header: "签收状态", width: 11, type: "text" },
+  { key: "escalation", header: "督办等级", width: 10, type: "text" },
+  { key: "supervisionCount", header: "督办单数", width: 9, type: "number" },
+  { key: "lastSupervision", header: "最近督办单", width: 11, type: "text" },
+];
+
+/**
+ * The columns of 任务明细 (with the unit and, `withReach`, 签收 and 督办) and,
+ * without the unit and with the review trail, of a unit's 证据台账.
+ */
+export function assignmentColumns(options: { withUnit: boolean; withTrail: boolean; withReach?: boolean }): Column[] {
   return [
     ...(options.withUnit
       ? [
@@ -24,6 +38,7 @@ export function assignmentColumns(options: { withUnit: boolean; withTrail: boole
     { key: "taskTitle", header: "任务", width: 36, type: "text", wrap: true },
     { key: "deadline", header: "截止时间", width: 17, type: "datetime" },
     { key: "state", header: "状态", width: 9, type: "text", fill: stateFill },
+    ...(options.withReach ? REACH_COLUMNS : []),
     { key: "submissionCount", header: "提交次数", width: 9, type: "number" },
     { key: "submittedAt", header: "最近提交时间", width: 17, type: "datetime" },
     { key: "reviewedAt", header: "审核时间", width: 17, type: "datetime" },
@@ -65,6 +80,18 @@ export function assignmentRow(row: AssignmentExportRow, now: Date, origin: strin
     evidenceNames: row.evidence.map((f) => f.name).join("\n"),
     evidenceLinks: row.evidence.map((f) => `${origin}/api/files/${f.id}?download=1`).join("\n"),
     taskLink: `${origin}/tasks/${row.id}`,
+  };
+}
+
+/** 签收 time and state, the 三色督办 level reached under the township's thresholds, and the 督办单. */
+export function reachCells(row: AssignmentExportRow, now: Date, schedule: ReachSchedule): Row {
+  const level = escalationLevel(row.status, row.deadline, now, schedule.escalationDays);
+  return {
+    acknowledgedAt: row.acknowledgedAt,
+    ackState: ACK_STATE_LABEL[ackState(row, schedule, now)],
+    escalation: level ? ESCALATION_LABEL[level] : null,
+    supervisionCount: row.supervisionCount,
+    lastSupervision: row.lastSupervisionLevel ? ESCALATION_LABEL[row.lastSupervisionLevel] : null,
   };
 }
 

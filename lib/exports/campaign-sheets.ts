@@ -7,7 +7,8 @@ import { hazardExportPage, hazardSummary } from "@/db/queries/hazard-ledger";
 import { isRectificationOverdue } from "@/lib/hazard-status";
 import { complianceMatrix } from "@/db/queries/matrix";
 import { cellState, type CellState } from "@/lib/compliance";
-import { assignmentColumns, assignmentRow, assignmentCursor } from "./assignment-rows";
+import { loadSchedule } from "@/lib/reach/settings";
+import { assignmentColumns, assignmentRow, assignmentCursor, reachCells } from "./assignment-rows";
 import {
   AUDIT_ACTION_LABEL,
   CAMPAIGN_STATUS_LABEL,
@@ -122,15 +123,16 @@ async function matrixSheet({ ctx, campaign, now }: ReportInput): Promise<Sheet> 
   return { name: SHEET_NAMES.matrix, columns, rows: singlePage(rows), freezeColumns: 1 };
 }
 
-function assignmentsSheet(input: ReportInput): Sheet {
+async function assignmentsSheet(input: ReportInput): Promise<Sheet> {
   const { ctx, campaign, now, origin, pageSize } = input;
+  const schedule = await loadSchedule(ctx.db, ctx.orgId);
   return {
     name: SHEET_NAMES.assignments,
-    columns: assignmentColumns({ withUnit: true, withTrail: false }),
+    columns: assignmentColumns({ withUnit: true, withTrail: false, withReach: true }),
     rows: pagedRows(
       (after, limit) => assignmentExportPage(ctx, campaign.id, { after, limit }),
       assignmentCursor,
-      (row) => assignmentRow(row, now, origin),
+      (row) => ({ ...assignmentRow(row, now, origin), ...reachCells(row, now, schedule) }),
       pageSize,
     ),
   };

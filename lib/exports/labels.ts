@@ -3,6 +3,8 @@ import dashboard from "@/lib/i18n/messages/zh-CN/dashboard.json";
 import hazards from "@/lib/i18n/messages/zh-CN/hazards.json";
 import type { CellState } from "@/lib/compliance";
 import type { HazardLevel, HazardSource, HazardStatus } from "@/lib/hazard-status";
+import type { AckState } from "@/lib/reach/ack-state";
+import type { EscalationLevel } from "@/lib/reach/rules";
 import type { DisplayState } from "@/lib/status";
 
 /**
@@ -14,6 +16,10 @@ export const STATE_LABEL: Record<DisplayState, string> = common.status;
 export const UNIT_KIND_LABEL: Record<string, string> = common.unitKind;
 export const HAZARD_STATUS_LABEL: Record<HazardStatus, string> = hazards.hazards.status;
 export const HAZARD_LEVEL_LABEL: Record<HazardLevel, string> = hazards.hazards.level;
+
+/** 三色督办 and 签收 words, the UI's own (common.json). */
+export const ESCALATION_LABEL: Record<EscalationLevel, string> = common.escalationLevel;
+export const ACK_STATE_LABEL: Record<AckState, string> = common.ackState;
 
 export const HAZARD_SOURCE_LABEL: Record<HazardSource, string> = hazards.hazards.source;
 
@@ -76,6 +82,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "extension.deny": "驳回延期",
   "reminder.unit": "催办单位",
   "reminder.laggards": "批量催办",
+  "reminder.ack_chase": "催签收",
+  "supervision.issue": "下发督办单",
   "export.campaign_xlsx": "导出合规报告（XLSX）",
   "export.campaign_csv": "导出报表（CSV）",
   "export.unit_ledger": "导出单位台账",
@@ -93,4 +101,5 @@ export const ENTITY_LABEL: Record<string, string> = {
   file: "文件",
   hazard: "隐患",
   unit: "单位",
+  supervision_order: "督办单",
 };
