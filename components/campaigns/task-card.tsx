@@ -53,6 +53,7 @@ export async function TaskCard({ series, campaignId, activityId, phases, units, 
           : t("campaigns.task.deadline", { date: day(first.deadline) })}
         {phase ? ` · ${phase.name}` : ""}
         {series.ownerUnitName ? ` · ${t("campaigns.task.owner", { unit: series.ownerUnitName })}` : ""}
+        {series.ackLimitHours !== null ? ` · ${t("campaigns.task.ackLimit", { hours: series.ackLimitHours })}` : ""}
       </p>
       {series.description ? <p className="whitespace-pre-line text-sm text-slate-500">{series.description}</p> : null}
       <div className="flex flex-wrap gap-1">
@@ -124,6 +125,7 @@ export async function TaskCard({ series, campaignId, activityId, phases, units, 
                     recurFrom: recurrence?.from,
                     recurTo: recurrence?.to,
                     dayOfMonth: recurrence?.dayOfMonth,
+                    ackLimitHours: series.ackLimitHours,
                   }}
                 />
               </ActionForm>

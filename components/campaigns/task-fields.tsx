@@ -17,6 +17,7 @@ export interface TaskDefaults {
   recurFrom?: string;
   recurTo?: string;
   dayOfMonth?: number;
+  ackLimitHours?: number | null;
 }
 
 /** A task's fields; recurrence shows its own period fields instead of a single deadline. */
@@ -104,6 +105,17 @@ export function TaskFields({
             </option>
           ))}
         </select>
+      </Field>
+      <Field label={t("fields.ackLimitHours")} hint={t("ackLimitHint")}>
+        <input
+          type="number"
+          name="ackLimitHours"
+          min={1}
+          max={720}
+          step={1}
+          defaultValue={defaults.ackLimitHours ?? ""}
+          className={inputClass}
+        />
       </Field>
       <fieldset className="sm:col-span-2">
         <legend className="mb-1 text-sm font-medium text-slate-700">{t("fields.applicableUnitKinds")}</legend>

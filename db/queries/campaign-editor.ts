@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { RecurrenceFreq } from "@/lib/campaign-series";
 import { baseTitle } from "@/lib/campaign-series";
-import { activities, assignments, campaigns, phases, taskFigures, tasks, units } from "../schema";
+import { activities, assignments, campaigns, memberships, phases, taskFigures, tasks, units, users } from "../schema";
 import type { QueryContext } from "./context";
 import { assignmentScope, effectiveDeadline, statusCountColumns, taskOfAssignment, unitOfAssignment, type StatusCounts } from "./scope";
 
@@ -28,6 +28,8 @@ export interface TaskSeries {
   evidenceRequired: string[];
   ownerUnitId: string | null;
   ownerUnitName: string | null;
+  /** 签收时限 in hours; null: the township's default. */
+  ackLimitHours: number | null;
   figures: { id: string; name: string; measureUnit: string; target: number | null; position: number }[];
   instances: TaskInstance[];
   counts: StatusCounts;
@@ -116,6 +118,7 @@ export async function getCampaignEditor(ctx: QueryContext, campaignId: string, n
       evidenceRequired: task.evidenceRequired,
       ownerUnitId: task.ownerUnitId,
       ownerUnitName,
+      ackLimitHours: task.ackLimitHours,
       figures: figuresByTask.get(task.id) ?? [],
       instances: [instance],
       counts,
@@ -170,3 +173,22 @@ export async function listActiveUnits(ctx: QueryContext) {
 }
 
 export type PickerUnit = Awaited<ReturnType<typeof listActiveUnits>>[number];
+
+/** The township's active leaders and admins, by name: who may be an activity's 分管领导. */
+export async function listSupervisorCandidates(ctx: QueryContext) {
+  return ctx.db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.orgId, ctx.orgId),
+        eq(memberships.active, true),
+        inArray(memberships.role, ["leader", "admin"]),
+        eq(users.active, true),
+      ),
+    )
+    .orderBy(asc(users.displayName), asc(users.id));
+}
+
+export type SupervisorCandidate = Awaited<ReturnType<typeof listSupervisorCandidates>>[number];

@@ -25,4 +25,8 @@ export const cases: TenancyCases = {
     const rows = await q.listActiveUnits(ctx);
     return { ids: rows.map((r) => r.id), total: rows.length };
   },
+  listSupervisorCandidates: async (ctx) => {
+    const rows = await q.listSupervisorCandidates(ctx);
+    return { ids: rows.map((r) => r.id), total: rows.length };
+  },
 };

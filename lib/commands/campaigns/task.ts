@@ -29,6 +29,11 @@ export const taskFields = z
     recurFrom: optionalDate,
     recurTo: optionalDate,
     dayOfMonth: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(31).optional()),
+    /** 签收时限 in hours; empty: the township's default (lib/reach/settings). */
+    ackLimitHours: z.preprocess(
+      (v) => (v === "" || v === null ? undefined : v),
+      z.coerce.number("请填写小时数").int("请填写整数小时").min(1, "签收时限为 1–720 小时").max(720, "签收时限为 1–720 小时").optional(),
+    ),
   })
   .superRefine((t, issue) => {
     const add = (message: string, path: string) => issue.addIssue({ code: "custom", message, path: [path] });
@@ -96,6 +101,7 @@ export const saveTask = defineCommand(
       recurrence: input.recurrence,
       seriesId,
       ownerUnitId: input.ownerUnitId ?? null,
+      ackLimitHours: input.ackLimitHours ?? null,
     };
     // Read before any instance is removed: new periods copy the series' figures and units.
     const template = existing[0];

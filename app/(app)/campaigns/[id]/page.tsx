@@ -6,7 +6,13 @@ import { ActionForm } from "@/components/campaigns/action-form";
 import { ActivityFields, ActivitySection } from "@/components/campaigns/activity-section";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { PhaseList } from "@/components/campaigns/phase-list";
-import { getCampaignEditor, listActiveUnits, listCampaignAssignments, type EditorActivity } from "@/db/queries/campaign-editor";
+import {
+  getCampaignEditor,
+  listActiveUnits,
+  listCampaignAssignments,
+  listSupervisorCandidates,
+  type EditorActivity,
+} from "@/db/queries/campaign-editor";
 import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
 import { saveActivity } from "../actions";
@@ -34,9 +40,10 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const editor = await getCampaignEditor(ctx, id);
   if (!editor) notFound();
-  const [assignments, units, t] = await Promise.all([
+  const [assignments, units, supervisors, t] = await Promise.all([
     listCampaignAssignments(ctx, id),
     listActiveUnits(ctx),
+    listSupervisorCandidates(ctx),
     getTranslations("campaigns"),
   ]);
   const canManage = can(ctx.role, "campaign.manage");
@@ -63,6 +70,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
                 phases={phases}
                 units={units}
                 assignments={assignments}
+                supervisors={supervisors}
                 canManage={canManage}
               />
             ))}
@@ -73,7 +81,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         <section aria-labelledby="add-activity" className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
           <h2 id="add-activity" className="mb-3 font-semibold">{t("activity.add")}</h2>
           <ActionForm action={saveActivity} hidden={{ campaignId: id }} submitLabel={t("activity.add")} resetOnSuccess>
-            <ActivityFields />
+            <ActivityFields supervisors={supervisors} />
           </ActionForm>
         </section>
       ) : null}
