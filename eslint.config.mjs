@@ -12,7 +12,7 @@ const config = [
   },
   // next.config.js is CommonJS (the package is), so it loads plugins with require().
   { files: ["next.config.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
-  { ignores: [".next/**", ".next-e2e*/**", ".next-bench/**", "node_modules/**", ".data/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  { ignores: [".next/**", ".next-e2e*/**", ".next-*/**", "node_modules/**", ".data/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
 ];
 
 export default config;

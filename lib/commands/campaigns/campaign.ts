@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { assignments, campaigns, tasks } from "@/db/schema";
 import { ActionError, defineCommand } from "@/lib/auth/action-core";
