@@ -127,6 +127,27 @@ describe("the scheduler, with the clock moved", () => {
     expect(digest!.body).toContain("待审核");
   });
 
+  it("announces a recurring task's next period on the day it opens, once", async () => {
+    const monthly = await newUnitWithLiaison(handle.db, orgId, "月报村");
+    const { assignmentId: id } = await addOpenAssignment(handle.db, orgId, monthly.unitId, {
+      title: "报送安全生产月报（4月）",
+      deadline: endOfShanghaiDay("2026-04-30"),
+      publishedAt: PUBLISHED,
+      acknowledged: true,
+      periodStart: "2026-04-01",
+    });
+    const opened = () =>
+      handle.db
+        .select({ kind: notifications.kind, title: notifications.title })
+        .from(notifications)
+        .where(and(eq(notifications.orgId, orgId), eq(notifications.userId, monthly.liaisonId), eq(notifications.link, `/tasks/${id}`)));
+    await runTownship(handle.db, orgId, at("03-31", "18:00"));
+    expect(await opened()).toEqual([]);
+    await runTownship(handle.db, orgId, at("04-01", "09:00"));
+    await runTownship(handle.db, orgId, at("04-01", "15:00"));
+    expect(await opened()).toEqual([{ kind: "period_open", title: "新一期任务已开始" }]);
+  });
+
   it("holds outside messages in quiet hours; the bell is immediate", async () => {
     const late = await newUnitWithLiaison(handle.db, orgId, "夜间村");
     const { assignmentId: id } = await addOpenAssignment(handle.db, orgId, late.unitId, {

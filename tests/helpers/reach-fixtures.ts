@@ -9,7 +9,15 @@ export async function addOpenAssignment(
   db: Db,
   orgId: string,
   unitId: string,
-  options: { deadline: Date; publishedAt: Date; title?: string; acknowledged?: boolean; ackLimitHours?: number | null },
+  options: {
+    deadline: Date;
+    publishedAt: Date;
+    title?: string;
+    acknowledged?: boolean;
+    ackLimitHours?: number | null;
+    /** A later period of a recurring task (monthly report), opening on this day. */
+    periodStart?: string;
+  },
 ) {
   const [campaign] = await db
     .insert(campaigns)
@@ -30,6 +38,7 @@ export async function addOpenAssignment(
       applicableUnitKinds: ["village"],
       evidenceRequired: [],
       ackLimitHours: options.ackLimitHours ?? null,
+      ...(options.periodStart ? { recurrence: "monthly" as const, seriesId: crypto.randomUUID(), periodStart: options.periodStart } : {}),
     })
     .returning({ id: tasks.id });
   const [assignment] = await db
