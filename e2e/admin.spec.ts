@@ -18,7 +18,7 @@ test("admin creates a unit and its liaison, resets the password; the liaison mus
   await unitForm.getByLabel("单位类型").selectOption({ label: "学校" });
   await unitForm.getByLabel("单位编码").fill(unitCode);
   await unitForm.getByLabel("单位名称").fill(unitName);
-  await unitForm.getByLabel("责任人").fill("测试书记");
+  await unitForm.getByLabel("责任人", { exact: true }).fill("测试书记");
   await unitForm.getByLabel("电话").fill("12345");
   await unitForm.getByRole("button", { name: "添加单位" }).click();
   await expect(unitForm.getByRole("alert")).toContainText("电话格式不正确");

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { pngBytes } from "../tests/helpers/evidence-bytes";
 import { storageStateOf, taskList } from "./support/accounts";
+import { callServerAction, serverActionId } from "./support/server-actions";
 
 // Only lx207 (石龙村) acts here, so parallel spec files never touch these rows.
 test.use({ storageState: storageStateOf("villageLiaison") });
@@ -88,13 +89,26 @@ test("a returned task shows the reason; resubmitting keeps both submissions", as
   await expect(submissionsSection(page).getByText(/退回原因/)).toBeVisible();
 });
 
-test("lists the seeded notifications; opening one and 全部标为已读 bring the bell count down", async ({ page }) => {
+test("a leader's 催办 reaches the bell; opening one and 全部标为已读 bring the count down", async ({ page, browser }) => {
+  // The seed's notices depend on today's date (a 退回 notice only when the spread returned 石龙村's work), so the
+  // unread notice this test opens is made here: the leader chases 石龙村 from the dashboard's heat-map unit.
+  const leader = await browser.newContext({ storageState: storageStateOf("leader") });
+  const dashboard = await leader.newPage();
+  await dashboard.goto("/dashboard");
+  const cell = dashboard.locator('a[href^="/dashboard/cell?"][aria-label^="石龙村 · "]').first();
+  const unitId = new URL((await cell.getAttribute("href"))!, "http://x").searchParams.get("unit")!;
+  const reminded = await callServerAction(leader.request, "/dashboard", serverActionId("app/(app)/dashboard/actions.ts", "remindOneUnit"), {
+    unitId,
+    message: "请本周内补齐材料",
+  });
+  expect(reminded).toMatchObject({ ok: true, data: { unitsReminded: 1 } });
+  await leader.close();
+
   await page.goto("/notifications");
   await expect(page.getByRole("heading", { name: "通知" })).toBeVisible();
-  await expect(page.getByRole("link", { name: /任务被退回：/ }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: /催办：请尽快完成任务/ }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: /新任务：/ }).first()).toBeVisible();
   const bell = page.getByRole("banner").getByRole("link", { name: /^通知/ });
-  // The seeded 退回 notice is always unread; the 新任务 one is read or not depending on the seed's hash.
   const unreadBefore = Number((await bell.getAttribute("aria-label"))!.match(/(\d+) 条未读/)?.[1]);
   expect(unreadBefore).toBeGreaterThanOrEqual(1);
 
