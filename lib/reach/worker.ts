@@ -92,8 +92,9 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     await sweep();
   });
   await boss.work(QUEUES.sweep, polling, sweep);
-  await boss.work<{ orgId: string; id: string }>(QUEUES.deliver, { ...polling, batchSize: 5 }, async (jobs) => {
-    for (const job of jobs) await deliverOne(db, channels, job.data, now(), { retryBaseMs: options.retryBaseMs });
+  // A batch is sent side by side: each send mostly waits on a provider, and each delivery is claimed on its own.
+  await boss.work<{ orgId: string; id: string }>(QUEUES.deliver, { ...polling, batchSize: 10 }, async (jobs) => {
+    await Promise.all(jobs.map((job) => deliverOne(db, channels, job.data, now(), { retryBaseMs: options.retryBaseMs })));
   });
 
   let waking = false;

@@ -52,13 +52,14 @@ const PLAN: Step = {
 
 const ASSIGNMENTS: Step = {
   label: "assignments",
-  text: `insert into assignments (org_id, id, task_id, unit_id, status, owner_user_id, acknowledged_at, submitted_at,
+  text: `insert into assignments (org_id, id, task_id, unit_id, status, owner_user_id, published_at, acknowledged_at, submitted_at,
       approved_at, version, created_at, updated_at)
     select org_id, id, task_id, unit_id,
       (case outcome when 'approved' then 'approved' when 'approved_after_return' then 'approved'
         when 'submitted' then 'submitted' when 'resubmitted' then 'submitted' when 'returned' then 'returned'
         else 'pending' end)::assignment_status,
       case when outcome <> 'pending' then liaison_id end,
+      issued_at,
       case when outcome <> 'pending' then ack_at end,
       case when outcome not in ('pending', 'acknowledged') then coalesce(sub2_at, sub1_at) end, appr_at,
       1 + case outcome when 'approved' then 2 when 'approved_after_return' then 4 when 'submitted' then 1

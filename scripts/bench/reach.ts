@@ -16,7 +16,7 @@ import type { Figure } from "./report";
 
 const WORKERS = 2;
 
-/** A robot per township and an e-mail address per leader, so the morning has somewhere to go. */
+/** A robot per township and an e-mail address per leader and liaison, so the morning has somewhere to go. */
 async function connectEveryone(databaseUrl: string, robotUrl: string) {
   const sql = connect(databaseUrl);
   try {
@@ -27,7 +27,7 @@ async function connectEveryone(databaseUrl: string, robotUrl: string) {
     await sql`insert into robot_connections (org_id, kind, name, webhook_url)
       select id, 'dingtalk', '安全生产工作群', ${robotUrl} from organizations where kind = 'township'`;
     await sql`update users u set email = u.username || '@bench.test'
-      from memberships m where m.user_id = u.id and m.role in ('leader', 'admin')`;
+      from memberships m where m.user_id = u.id and m.role in ('leader', 'admin', 'liaison')`;
   } finally {
     await sql.end({ timeout: 5 });
   }
