@@ -93,7 +93,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   });
   await boss.work(QUEUES.sweep, polling, sweep);
   // A batch is sent side by side: each send mostly waits on a provider, and each delivery is claimed on its own.
-  await boss.work<{ orgId: string; id: string }>(QUEUES.deliver, { ...polling, batchSize: 10 }, async (jobs) => {
+  await boss.work<{ orgId: string; id: string }>(QUEUES.deliver, { ...polling, batchSize: 25 }, async (jobs) => {
     await Promise.all(jobs.map((job) => deliverOne(db, channels, job.data, now(), { retryBaseMs: options.retryBaseMs })));
   });
 

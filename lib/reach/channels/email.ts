@@ -43,8 +43,11 @@ function failureOf(err: unknown): SendResult {
 }
 
 export function createEmailSender({ smtpUrl, from, timeoutMs = 10_000 }: EmailSenderConfig): EmailSender {
+  // A morning's reminders are thousands of e-mails: reuse a few connections instead of one per message.
   const transport = nodemailer.createTransport({
     url: smtpUrl,
+    pool: true,
+    maxConnections: 4,
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
