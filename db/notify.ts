@@ -20,16 +20,11 @@ export async function notifyUsers(tx: Tx, orgId: string, userIds: string[], cont
   return unique.length;
 }
 
-/** Notifies every active liaison of the given units; returns how many were notified. */
-export async function notifyUnitLiaisons(
-  tx: Tx,
-  orgId: string,
-  unitIds: string[],
-  content: NotificationContent | ((unitId: string) => NotificationContent),
-): Promise<number> {
-  if (unitIds.length === 0) return 0;
-  const liaisons = await tx
-    .select({ userId: memberships.userId, unitId: memberships.unitId })
+/** The active liaisons (active users) of the given units of one township. */
+export async function activeLiaisons(tx: Tx, orgId: string, unitIds: string[]) {
+  if (unitIds.length === 0) return [];
+  const rows = await tx
+    .select({ userId: memberships.userId, unitId: memberships.unitId, phone: users.phone })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
@@ -41,12 +36,24 @@ export async function notifyUnitLiaisons(
         inArray(memberships.unitId, unitIds),
       ),
     );
+  // A liaison always has a unit (memberships_liaison_has_unit).
+  return rows.map((r) => ({ ...r, unitId: r.unitId! }));
+}
+
+/** Notifies every active liaison of the given units; returns how many were notified. */
+export async function notifyUnitLiaisons(
+  tx: Tx,
+  orgId: string,
+  unitIds: string[],
+  content: NotificationContent | ((unitId: string) => NotificationContent),
+): Promise<number> {
+  const liaisons = await activeLiaisons(tx, orgId, unitIds);
   if (liaisons.length === 0) return 0;
   await tx.insert(notifications).values(
     liaisons.map(({ userId, unitId }) => ({
       orgId,
       userId,
-      ...(typeof content === "function" ? content(unitId!) : content),
+      ...(typeof content === "function" ? content(unitId) : content),
     })),
   );
   return liaisons.length;

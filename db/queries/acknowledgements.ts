@@ -1,31 +1,21 @@
 import "server-only";
-import { and, asc, count, eq, isNotNull, isNull, lte, min, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, isNull, min, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { loadSchedule } from "@/lib/reach/settings";
 import { assignments, campaigns, tasks, units } from "../schema";
 import type { QueryContext } from "./context";
-import { assignmentScope, campaignOfTask, taskOfAssignment, unitOfAssignment } from "./scope";
+import { ackDueAt, ackLateCondition, assignmentScope, campaignOfTask, taskOfAssignment, unitOfAssignment } from "./scope";
 
 const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
-/** SQL twin of lib/reach/rules ackDueAt(): publication plus the task's 签收时限, else the township's. */
-const ackDueAt = (defaultHours: number) =>
-  sql<Date>`(${assignments.publishedAt} + coalesce(${tasks.ackLimitHours}, ${defaultHours}::int) * interval '1 hour')`;
-
-/**
- * SQL twin of isAckLate(): published, not signed for, still pending and the
- * limit gone by — in an active campaign, for units that are not archived.
- */
-function lateWhere(ctx: QueryContext, campaignId: string, due: SQL<Date>, now: Date, unitId?: string): SQL {
+/** Late 签收 (ackLateCondition) in an active campaign, for units that are not archived. */
+function lateWhere(ctx: QueryContext, campaignId: string, defaultHours: number, now: Date, unitId?: string): SQL {
   return and(
     assignmentScope(ctx),
     eq(tasks.campaignId, campaignId),
     eq(campaigns.status, "active"),
     isNull(units.archivedAt),
-    eq(assignments.status, "pending"),
-    isNull(assignments.acknowledgedAt),
-    isNotNull(assignments.publishedAt),
-    lte(due, sql`${now.toISOString()}::timestamptz`),
+    ackLateCondition(defaultHours, now),
     unitId ? eq(assignments.unitId, unitId) : undefined,
   ) as SQL;
 }
@@ -46,7 +36,7 @@ export async function lateAcknowledgementsByUnit(ctx: QueryContext, campaignId: 
     .innerJoin(tasks, taskOfAssignment)
     .innerJoin(campaigns, campaignOfTask)
     .innerJoin(units, unitOfAssignment)
-    .where(lateWhere(ctx, campaignId, due, now))
+    .where(lateWhere(ctx, campaignId, schedule.ackLimitHours, now))
     .groupBy(units.id, units.name, units.code)
     .orderBy(asc(min(due)), asc(units.code));
   return rows.map((r) => ({ ...r, oldestDueAt: new Date(r.oldestDueAt ?? now) }));
@@ -65,7 +55,7 @@ export async function lateAcknowledgementItems(ctx: QueryContext, campaignId: st
     .innerJoin(tasks, taskOfAssignment)
     .innerJoin(campaigns, campaignOfTask)
     .innerJoin(units, unitOfAssignment)
-    .where(lateWhere(ctx, campaignId, due, now, unitId))
+    .where(lateWhere(ctx, campaignId, schedule.ackLimitHours, now, unitId))
     .orderBy(asc(units.code), asc(due), asc(assignments.id));
   return rows.map((r) => ({ ...r, dueAt: new Date(r.dueAt) }));
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { OPEN_STATUSES } from "@/lib/status";
 import { activities, assignments, campaigns, tasks, units } from "../schema";
 import type { QueryContext } from "./context";
@@ -23,6 +23,20 @@ export const unitOfAssignment = and(eq(units.orgId, assignments.orgId), eq(units
 
 /** The per-unit override when there is one, else the task's deadline. */
 export const effectiveDeadline = sql<Date>`coalesce(${assignments.deadline}, ${tasks.deadline})`;
+
+/** SQL twin of lib/reach/rules ackDueAt(): publication plus the task's 签收时限, else the township's. */
+export const ackDueAt = (defaultHours: number) =>
+  sql<Date>`(${assignments.publishedAt} + coalesce(${tasks.ackLimitHours}, ${defaultHours}::int) * interval '1 hour')`;
+
+/** SQL twin of lib/reach/rules isAckLate(): published, still pending, not signed for, and the limit gone by. */
+export function ackLateCondition(defaultHours: number, now: Date): SQL {
+  return and(
+    eq(assignments.status, "pending"),
+    isNull(assignments.acknowledgedAt),
+    isNotNull(assignments.publishedAt),
+    lte(ackDueAt(defaultHours), sql`${now.toISOString()}::timestamptz`),
+  ) as SQL;
+}
 
 /** SQL twin of lib/status isOverdue(): open work past its deadline. */
 export function overdueCondition(now: Date): SQL {

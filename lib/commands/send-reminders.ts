@@ -12,9 +12,7 @@ import {
 import { assignments, campaigns, tasks, units } from "@/db/schema";
 import { ActionError, defineCommand, type ActionContext } from "@/lib/auth/action-core";
 import { shanghaiDay } from "@/lib/deadline-day";
-import { unitAudiences } from "@/lib/reach/audience";
-import { sendMessage } from "@/lib/reach/outbox";
-import { loadSchedule } from "@/lib/reach/settings";
+import { listedUnits, tellUnits } from "@/lib/reach/tell-units";
 import { DUE_SOON_DAYS, OPEN_STATUSES } from "@/lib/status";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -90,39 +88,15 @@ async function remind(
   works: { unitId: string; title: string; body: string }[],
   robotSummary: string,
 ): Promise<{ reminded: string[]; notified: number }> {
-  const now = new Date();
-  const schedule = await loadSchedule(ctx.tx, ctx.orgId);
-  const audiences = await unitAudiences(ctx.tx, ctx.orgId, works.map((w) => w.unitId));
   const click = crypto.randomUUID();
-  const reminded: string[] = [];
-  let notified = 0;
-  for (const work of works) {
-    const audience = audiences.get(work.unitId);
-    if (!audience || audience.liaisonIds.length === 0) continue;
-    const outcome = await sendMessage(
-      ctx.tx,
-      ctx.orgId,
-      `manual:${click}:${work.unitId}`,
-      { kind: "reminder", title: work.title, body: work.body, link: "/tasks", userIds: audience.liaisonIds, robots: null },
-      schedule,
-      now,
-    );
-    reminded.push(work.unitId);
-    notified += outcome.notified;
-  }
-  if (reminded.length > 0) {
-    const names = reminded.map((id) => audiences.get(id)!.unitName);
-    const mentions = reminded.flatMap((id) => audiences.get(id)!.liaisonPhones);
-    await sendMessage(
-      ctx.tx,
-      ctx.orgId,
-      `manual:${click}:robots`,
-      { kind: "reminder", title: robotSummary, body: `请以下单位尽快办理：${names.join("、")}。`, link: "/tasks", userIds: [], robots: "liaisons", mentions },
-      schedule,
-      now,
-    );
-  }
-  return { reminded, notified };
+  const outcome = await tellUnits(
+    ctx.tx,
+    ctx.orgId,
+    works.map((w) => ({ ...w, key: `manual:${click}:${w.unitId}`, kind: "reminder", link: "/tasks" })),
+    { key: `manual:${click}:robots`, kind: "reminder", title: robotSummary, link: "/tasks", body: (told) => `请以下单位尽快办理：${listedUnits(told.map((t) => t.unitName), 50)}。` },
+    new Date(),
+  );
+  return { reminded: outcome.told, notified: outcome.notified };
 }
 
 /** 催办 one unit: its liaisons get a reminder listing the unit's open work (in one campaign, or all active ones). */

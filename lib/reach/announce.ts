@@ -2,9 +2,8 @@ import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { assignments } from "@/db/schema";
-import { unitAudiences } from "./audience";
-import { claimDispatches, messageKey, sendMessage, type DispatchItem } from "./outbox";
-import { loadSchedule } from "./settings";
+import { claimDispatches, messageKey, type DispatchItem } from "./outbox";
+import { listedUnits, tellUnits, type UnitNotice } from "./tell-units";
 
 /** What one unit is told when work is published to it. */
 export interface UnitAnnouncement {
@@ -35,50 +34,36 @@ export async function announceAssignments(
     .set({ publishedAt: now })
     .where(and(eq(assignments.orgId, orgId), inArray(assignments.id, allIds), isNull(assignments.publishedAt)));
 
-  const schedule = await loadSchedule(tx, orgId);
-  const audiences = await unitAudiences(tx, orgId, withWork.map((u) => u.unitId));
   const stamp = now.toISOString();
-  let notified = 0;
-  const told: { name: string; items: DispatchItem[] }[] = [];
+  const notices: UnitNotice[] = [];
+  const claimed: DispatchItem[] = [];
+  const itemsOf = new Map<string, number>();
   for (const unit of withWork) {
-    const audience = audiences.get(unit.unitId);
-    if (!audience || audience.liaisonIds.length === 0) continue;
     const items = await claimDispatches(
       tx,
       orgId,
       unit.assignmentIds.map((id) => ({ key: `assigned:${id}:${unit.unitId}:${stamp}`, kind: "assigned", assignmentId: id })),
     );
     if (items.length === 0) continue;
-    const outcome = await sendMessage(
-      tx,
-      orgId,
-      messageKey(items),
-      { kind: "assigned", title: unit.title, body: unit.body, link: unit.link, userIds: audience.liaisonIds, robots: null },
-      schedule,
-      now,
-    );
-    notified += outcome.notified;
-    told.push({ name: audience.unitName, items });
+    claimed.push(...items);
+    itemsOf.set(unit.unitId, items.length);
+    notices.push({ unitId: unit.unitId, key: messageKey(items), kind: "assigned", title: unit.title, body: unit.body, link: unit.link });
   }
-  if (told.length > 0) {
-    const items = told.flatMap((t) => t.items);
-    const names = told.map((t) => t.name);
-    const listed = names.length > 8 ? `${names.slice(0, 8).join("、")} 等 ${names.length} 个单位` : names.join("、");
-    await sendMessage(
-      tx,
-      orgId,
-      messageKey(items, ":robots"),
-      {
-        kind: "assigned",
-        title: summary.title,
-        body: `${listed}共 ${items.length} 项任务，请各单位联络员及时签收并按时办理。`,
-        link: summary.link,
-        userIds: [],
-        robots: "liaisons",
+  const outcome = await tellUnits(
+    tx,
+    orgId,
+    notices,
+    {
+      key: messageKey(claimed, ":robots"),
+      kind: "assigned",
+      title: summary.title,
+      link: summary.link,
+      body: (told) => {
+        const count = told.reduce((n, t) => n + (itemsOf.get(t.unitId) ?? 0), 0);
+        return `${listedUnits(told.map((t) => t.unitName))}共 ${count} 项任务，请各单位联络员及时签收并按时办理。`;
       },
-      schedule,
-      now,
-    );
-  }
-  return notified;
+    },
+    now,
+  );
+  return outcome.notified;
 }

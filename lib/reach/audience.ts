@@ -2,7 +2,8 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "@/db/client";
-import { memberships, units, users } from "@/db/schema";
+import { activeLiaisons } from "@/db/notify";
+import { units, users } from "@/db/schema";
 import type { Message } from "./outbox";
 import type { EscalationLevel } from "./rules";
 
@@ -47,21 +48,9 @@ export async function unitAudiences(tx: Tx, orgId: string, unitIds: string[]): P
       supervisorPhone: r.supervisorPhone,
     });
   }
-  const liaisons = await tx
-    .select({ unitId: memberships.unitId, userId: users.id, phone: users.phone })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.orgId, orgId),
-        eq(memberships.role, "liaison"),
-        eq(memberships.active, true),
-        eq(users.active, true),
-        inArray(memberships.unitId, [...out.keys()]),
-      ),
-    );
+  const liaisons = await activeLiaisons(tx, orgId, [...out.keys()]);
   for (const l of liaisons) {
-    const audience = out.get(l.unitId!);
+    const audience = out.get(l.unitId);
     if (!audience) continue;
     audience.liaisonIds.push(l.userId);
     if (l.phone) audience.liaisonPhones.push(l.phone);

@@ -1,7 +1,8 @@
 import { shanghaiDay } from "@/lib/deadline-day";
-import type { Message } from "./outbox";
+import type { Message, NotificationKind } from "./outbox";
 import { topLevel, type PlannedItem } from "./plan";
 import type { EscalationLevel } from "./rules";
+import type { GroupSummary } from "./tell-units";
 
 /** The kinds of scheduled message; overdue notices and escalations of one unit are told together. */
 export type MessageGroup = "due_soon" | "overdue" | "ack_chase" | "period_open";
@@ -27,7 +28,7 @@ function linkOf(items: PlannedItem[]): string {
 const due = (i: PlannedItem) => `（${shanghaiDay(i.work.deadline)} 截止）`;
 
 /** What one unit's liaisons (and, by level, those above them) read for one group of new items. */
-export function unitMessage(group: MessageGroup, items: PlannedItem[]): Pick<Message, "kind" | "title" | "body" | "link"> {
+export function unitMessage(group: MessageGroup, items: PlannedItem[]): Pick<Message, "kind" | "title" | "body"> & { link: string } {
   const link = linkOf(items);
   switch (group) {
     case "due_soon": {
@@ -48,22 +49,29 @@ export function unitMessage(group: MessageGroup, items: PlannedItem[]): Pick<Mes
   }
 }
 
+const SUMMARIES: Record<MessageGroup, { kind: NotificationKind; title: string; body: (units: string) => string }> = {
+  due_soon: { kind: "due_soon", title: "任务即将到期提醒", body: (u) => `以下单位有任务即将到期：${u}。请按时办理。` },
+  overdue: { kind: "escalation", title: "逾期督办", body: (u) => `以下单位有任务逾期：${u}。请立即办理。` },
+  ack_chase: { kind: "ack_chase", title: "签收催办", body: (u) => `以下单位尚未签收任务：${u}。请联络员及时签收。` },
+  period_open: { kind: "period_open", title: "新一期任务已开始", body: (u) => `以下单位的新一期任务已开始：${u}。` },
+};
+
 /** The one group-robot message of a tick for a group: which units, how many items, the level reached. */
-export function robotSummary(group: MessageGroup, byUnit: { unitName: string; items: PlannedItem[] }[]): Pick<Message, "kind" | "title" | "body"> {
-  const parts = byUnit.map(({ unitName, items }) => {
-    const level = group === "overdue" ? topLevel(items) : null;
-    const n = new Set(items.map((i) => i.assignmentId)).size;
-    return `${unitName}（${n} 项${level ? `，${LEVEL_NAMES[level]}` : ""}）`;
-  });
-  const units = parts.join("、");
-  switch (group) {
-    case "due_soon":
-      return { kind: "due_soon", title: "任务即将到期提醒", body: `以下单位有任务即将到期：${units}。请按时办理。` };
-    case "overdue":
-      return { kind: "escalation", title: "逾期督办", body: `以下单位有任务逾期：${units}。请立即办理。` };
-    case "ack_chase":
-      return { kind: "ack_chase", title: "签收催办", body: `以下单位尚未签收任务：${units}。请联络员及时签收。` };
-    case "period_open":
-      return { kind: "period_open", title: "新一期任务已开始", body: `以下单位的新一期任务已开始：${units}。` };
-  }
+export function robotSummary(group: MessageGroup, itemsOf: (unitId: string) => PlannedItem[]): Omit<GroupSummary, "key" | "link"> {
+  const { kind, title, body } = SUMMARIES[group];
+  return {
+    kind,
+    title,
+    body: (told) =>
+      body(
+        told
+          .map(({ unitId, unitName }) => {
+            const items = itemsOf(unitId);
+            const level = group === "overdue" ? topLevel(items) : null;
+            const n = new Set(items.map((i) => i.assignmentId)).size;
+            return `${unitName}（${n} 项${level ? `，${LEVEL_NAMES[level]}` : ""}）`;
+          })
+          .join("、"),
+      ),
+  };
 }

@@ -1,11 +1,11 @@
 import "server-only";
-import { and, count, countDistinct, eq, gte, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, count, countDistinct, eq, gte, inArray, isNull, ne } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { campaignOfTask, effectiveDeadline, taskOfAssignment, unitOfAssignment } from "@/db/queries/scope";
+import { ackLateCondition, campaignOfTask, overdueCondition, taskOfAssignment, unitOfAssignment } from "@/db/queries/scope";
 import { assignments, campaigns, hazards, memberships, tasks, units, users } from "@/db/schema";
-import { OPEN_STATUSES } from "@/lib/status";
 import { claimDispatches, sendMessage } from "./outbox";
 import { beijingDayNumber, beijingHour, type ReachSchedule } from "./rules";
+import { listedUnits } from "./tell-units";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -18,7 +18,6 @@ export interface DigestFigures {
 
 /** The figures a leader's morning digest reports for one township, across its active campaigns. */
 export async function digestFigures(tx: Tx, orgId: string, schedule: ReachSchedule, now: Date): Promise<DigestFigures> {
-  const at = sql`${now.toISOString()}::timestamptz`;
   const active = and(eq(assignments.orgId, orgId), eq(campaigns.status, "active"), isNull(units.archivedAt));
   const unitNames = (where: ReturnType<typeof and>) =>
     tx
@@ -30,15 +29,8 @@ export async function digestFigures(tx: Tx, orgId: string, schedule: ReachSchedu
       .where(and(active, where))
       .orderBy(units.code)
       .then((rows) => rows.map((r) => r.name));
-  const overdueUnits = await unitNames(and(inArray(assignments.status, [...OPEN_STATUSES]), lt(effectiveDeadline, at)));
-  const unsignedUnits = await unitNames(
-    and(
-      eq(assignments.status, "pending"),
-      isNull(assignments.acknowledgedAt),
-      isNotNull(assignments.publishedAt),
-      sql`${assignments.publishedAt} + make_interval(hours => coalesce(${tasks.ackLimitHours}, ${schedule.ackLimitHours}::int)) <= ${at}`,
-    ),
-  );
+  const overdueUnits = await unitNames(overdueCondition(now));
+  const unsignedUnits = await unitNames(ackLateCondition(schedule.ackLimitHours, now));
   const [queue] = await tx
     .select({ n: count() })
     .from(assignments)
@@ -60,14 +52,10 @@ export async function digestFigures(tx: Tx, orgId: string, schedule: ReachSchedu
   return { overdueUnits, unsignedUnits, reviewQueue: queue?.n ?? 0, newMajorHazards: major?.n ?? 0 };
 }
 
-function names(list: string[]): string {
-  return list.length > 6 ? `${list.slice(0, 6).join("、")} 等 ${list.length} 个单位` : list.join("、");
-}
-
 export function digestBody(f: DigestFigures): string {
   const lines = [
-    f.overdueUnits.length > 0 ? `逾期单位 ${f.overdueUnits.length} 个：${names(f.overdueUnits)}` : "逾期单位：无",
-    f.unsignedUnits.length > 0 ? `超时未签收单位 ${f.unsignedUnits.length} 个：${names(f.unsignedUnits)}` : "超时未签收单位：无",
+    f.overdueUnits.length > 0 ? `逾期单位 ${f.overdueUnits.length} 个：${listedUnits(f.overdueUnits, 6)}` : "逾期单位：无",
+    f.unsignedUnits.length > 0 ? `超时未签收单位 ${f.unsignedUnits.length} 个：${listedUnits(f.unsignedUnits, 6)}` : "超时未签收单位：无",
     `待审核 ${f.reviewQueue} 项`,
     `近 24 小时新增重大隐患 ${f.newMajorHazards} 条`,
   ];

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { activityOfTask, campaignOfTask, effectiveDeadline, taskOfAssignment, unitOfAssignment } from "@/db/queries/scope";
+import { ackLateCondition, activityOfTask, campaignOfTask, effectiveDeadline, taskOfAssignment, unitOfAssignment } from "@/db/queries/scope";
 import { activities, assignments, campaigns, dispatches, tasks, units } from "@/db/schema";
 import { OPEN_STATUSES, type AssignmentStatus } from "@/lib/status";
+import { ackLimitOf } from "./ack-state";
 import type { DispatchItem } from "./outbox";
 import {
   ESCALATION_LEVELS,
@@ -83,11 +84,7 @@ export async function loadOpenWork(db: Queryable, orgId: string, schedule: Reach
             lte(effectiveDeadline, sql`${horizon.toISOString()}::timestamptz`),
             gte(effectiveDeadline, sql`${settled.toISOString()}::timestamptz`),
           ),
-          and(
-            eq(assignments.status, "pending"),
-            isNull(assignments.acknowledgedAt),
-            sql`${assignments.publishedAt} + make_interval(hours => coalesce(${tasks.ackLimitHours}, ${schedule.ackLimitHours}::int)) <= ${now.toISOString()}::timestamptz`,
-          ),
+          ackLateCondition(schedule.ackLimitHours, now),
           and(isNotNull(tasks.seriesId), gte(tasks.periodStart, recentDay), lte(tasks.periodStart, dayKey(now))),
         ),
       ),
@@ -123,8 +120,7 @@ export function planWork(work: OpenWork[], schedule: ReachSchedule, now: Date): 
         items.push({ key: `esc:${reached}:${w.assignmentId}:${day}`, kind: "escalation", assignmentId: w.assignmentId, level: reached, work: w });
       }
     }
-    const limit = w.ackLimitHours ?? schedule.ackLimitHours;
-    if (isAckLate(w, limit, now)) {
+    if (isAckLate(w, ackLimitOf(w, schedule), now)) {
       items.push({ key: `ack:${w.assignmentId}:${w.publishedAt!.toISOString()}`, kind: "ack_chase", assignmentId: w.assignmentId, work: w });
     }
     // A recurring period that opened after publication is announced on its first day.

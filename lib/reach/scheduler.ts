@@ -4,13 +4,12 @@ import type { AuditEntry } from "@/db/audit";
 import { writeAudit } from "@/db/audit";
 import type { Db, Tx } from "@/db/client";
 import { organizations } from "@/db/schema";
-import { recipientsAt, unitAudiences } from "./audience";
 import { groupOf, robotSummary, unitMessage, type MessageGroup } from "./compose";
 import { sendDigestIfDue } from "./digest";
-import { claimDispatches, messageKey, sendMessage } from "./outbox";
+import { claimDispatches, messageKey } from "./outbox";
 import { loadOpenWork, planWork, topLevel, withoutDispatched, type PlannedItem } from "./plan";
-import type { ReachSchedule } from "./rules";
 import { loadSchedule } from "./settings";
+import { tellUnits } from "./tell-units";
 
 export interface TickResult {
   townships: number;
@@ -40,38 +39,28 @@ function auditOf(items: PlannedItem[]): AuditEntry[] {
   return entries;
 }
 
-/** Tells each unit of one group once, then the group's robots once with the list of units. */
-async function tellGroup(tx: Tx, orgId: string, group: MessageGroup, items: PlannedItem[], schedule: ReachSchedule, now: Date) {
+/** Tells each unit of one group once (by its level, those above too), then the group's robots once. */
+async function tellGroup(tx: Tx, orgId: string, group: MessageGroup, items: PlannedItem[], now: Date) {
   const byUnit = new Map<string, PlannedItem[]>();
   for (const i of items) byUnit.set(i.work.unitId, [...(byUnit.get(i.work.unitId) ?? []), i]);
-  const audiences = await unitAudiences(tx, orgId, [...byUnit.keys()]);
-  let deliveries = 0;
-  const told: { unitName: string; items: PlannedItem[] }[] = [];
-  const mentions: string[] = [];
-  for (const [unitId, own] of byUnit) {
-    const audience = audiences.get(unitId);
-    if (!audience) continue;
+  const notices = [...byUnit].map(([unitId, own]) => {
     const level = group === "overdue" ? topLevel(own) : null;
-    const to = recipientsAt(audience, level, level === "red" ? activitySupervisor(own) : null);
-    const outcome = await sendMessage(tx, orgId, messageKey(own), { ...unitMessage(group, own), ...to, robots: null }, schedule, now);
-    deliveries += outcome.deliveries;
-    told.push({ unitName: audience.unitName, items: own });
-    mentions.push(...(to.mentions ?? []));
-  }
-  if (told.length > 0) {
-    const red = group === "overdue" && topLevel(items) === "red";
-    const summary = robotSummary(group, told);
-    const outcome = await sendMessage(
-      tx,
-      orgId,
-      messageKey(items, ":robots"),
-      { ...summary, link: "/tasks", userIds: [], robots: red ? "all" : "liaisons", mentions },
-      schedule,
-      now,
-    );
-    deliveries += outcome.deliveries;
-  }
-  return deliveries;
+    return {
+      unitId,
+      key: messageKey(own),
+      ...unitMessage(group, own),
+      level,
+      activitySupervisorId: level === "red" ? activitySupervisor(own) : null,
+    };
+  });
+  const outcome = await tellUnits(
+    tx,
+    orgId,
+    notices,
+    { key: messageKey(items, ":robots"), link: "/tasks", ...robotSummary(group, (unitId) => byUnit.get(unitId) ?? []) },
+    now,
+  );
+  return outcome.deliveries;
 }
 
 /**
@@ -93,7 +82,7 @@ export async function runTownship(db: Db, orgId: string, now: Date, recordOnly =
     if (recordOnly || fresh.length === 0) return;
     const groups = new Map<MessageGroup, PlannedItem[]>();
     for (const i of fresh) groups.set(groupOf(i), [...(groups.get(groupOf(i)) ?? []), i]);
-    for (const [group, items] of groups) result.deliveries += await tellGroup(tx, orgId, group, items, schedule, now);
+    for (const [group, items] of groups) result.deliveries += await tellGroup(tx, orgId, group, items, now);
     await writeAudit(tx, { orgId, userId: null }, auditOf(fresh));
   });
   return result;

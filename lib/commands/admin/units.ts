@@ -1,10 +1,11 @@
 import "server-only";
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
-import { memberships, units, users } from "@/db/schema";
+import { units } from "@/db/schema";
 import { unitFields } from "@/lib/admin/fields";
 import { ActionError, defineCommand } from "@/lib/auth/action-core";
+import { assertSupervisor } from "../supervisor";
 
 type UnitRow = typeof units.$inferSelect;
 
@@ -29,26 +30,6 @@ async function assertCodeFree(tx: Tx, orgId: string, code: string, exceptId?: st
     .from(units)
     .where(and(eq(units.orgId, orgId), eq(units.code, code), exceptId ? ne(units.id, exceptId) : undefined));
   if (clash) throw new ActionError("conflict", `单位编码 ${code} 已被本镇其他单位使用`, { code: ["编码已被使用"] });
-}
-
-/** 分管领导 must be an active leader or admin of this township. */
-async function assertSupervisor(tx: Tx, orgId: string, userId: string) {
-  const [row] = await tx
-    .select({ id: users.id })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.orgId, orgId),
-        eq(memberships.userId, userId),
-        inArray(memberships.role, ["leader", "admin"]),
-        eq(memberships.active, true),
-        eq(users.active, true),
-      ),
-    );
-  if (!row) {
-    throw new ActionError("invalid", "分管领导须为本镇在岗的镇领导或管理员", { supervisorUserId: ["请从列表中选择分管领导"] });
-  }
 }
 
 /** The columns a unit's form sets, blank fields stored as null. */

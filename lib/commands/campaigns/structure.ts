@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq, inArray, max } from "drizzle-orm";
+import { and, eq, max } from "drizzle-orm";
 import { z } from "zod";
-import { activities, memberships, phases, tasks, users } from "@/db/schema";
-import { ActionError, defineCommand, type ActionContext } from "@/lib/auth/action-core";
+import { activities, phases, tasks } from "@/db/schema";
+import { defineCommand } from "@/lib/auth/action-core";
 import { dateField, optionalText, optionalUuid, requiredText } from "./fields";
+import { assertSupervisor } from "../supervisor";
 import { activityOf, campaignOf, phaseOf, refuseIfSubmitted } from "./guards";
 
 const phaseFields = z
@@ -84,33 +85,12 @@ const activityFields = z.object({
   supervisorUserId: optionalUuid,
 });
 
-/** Refuses a 分管领导 who is not an active leader or admin of the caller's township. */
-async function requireSupervisor(ctx: ActionContext, userId: string) {
-  const [row] = await ctx.tx
-    .select({ id: users.id })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.orgId, ctx.orgId),
-        eq(memberships.userId, userId),
-        eq(memberships.active, true),
-        inArray(memberships.role, ["leader", "admin"]),
-        eq(users.active, true),
-      ),
-    );
-  if (!row) {
-    const message = "分管领导须为本镇在职的领导或管理员";
-    throw new ActionError("invalid", message, { supervisorUserId: [message] });
-  }
-}
-
 /** Adds an activity (a heading of the notice, optionally grouped as 专题 / 专项 …) or edits one. */
 export const saveActivity = defineCommand(
   { name: "campaign.activity.save", permission: "campaign.manage", schema: activityFields },
   async ({ campaignId, activityId, ...input }, ctx) => {
     await campaignOf(ctx, campaignId);
-    if (input.supervisorUserId) await requireSupervisor(ctx, input.supervisorUserId);
+    if (input.supervisorUserId) await assertSupervisor(ctx.tx, ctx.orgId, input.supervisorUserId);
     const fields = {
       grouping: input.grouping ?? null,
       code: input.code ?? null,

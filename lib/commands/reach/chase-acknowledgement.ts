@@ -6,9 +6,8 @@ import { campaigns, units } from "@/db/schema";
 import { ActionError, defineCommand } from "@/lib/auth/action-core";
 import { formatDateTime } from "@/lib/dates";
 import { shanghaiDay } from "@/lib/deadline-day";
-import { recipientsAt, unitAudiences } from "@/lib/reach/audience";
-import { claimDispatches, messageKey, sendMessage, type DispatchItem } from "@/lib/reach/outbox";
-import { loadSchedule } from "@/lib/reach/settings";
+import { claimDispatches, messageKey, type DispatchItem } from "@/lib/reach/outbox";
+import { listedUnits, tellUnits, type UnitNotice } from "@/lib/reach/tell-units";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
@@ -59,36 +58,34 @@ export const chaseAcknowledgement = defineCommand(
       byUnit.set(a.unitId, unit);
     }
 
-    const schedule = await loadSchedule(ctx.tx, ctx.orgId);
-    const audiences = await unitAudiences(ctx.tx, ctx.orgId, [...byUnit.keys()]);
-    const chased: string[] = [];
-    let notified = 0;
-    let deliveries = 0;
-    for (const [unit, { items, dispatched }] of byUnit) {
-      const audience = audiences.get(unit);
-      const first = items[0];
-      if (!audience || !first) continue;
-      const outcome = await sendMessage(
-        ctx.tx,
-        ctx.orgId,
-        messageKey(dispatched),
-        {
-          kind: "ack_chase",
-          title: `催签收：${campaign.name}`,
-          body:
-            items.length === 1
-              ? `${audience.unitName}的任务「${first.taskTitle}」已超过签收时限（${formatDateTime(first.dueAt, "zh-CN")}）仍未签收，请尽快登录督办签收。`
-              : `${audience.unitName}有 ${items.length} 项任务已超过签收时限仍未签收（最早 ${formatDateTime(first.dueAt, "zh-CN")}），请尽快登录督办签收。`,
-          link: items.length === 1 ? `/tasks/${first.id}` : "/tasks",
-          ...recipientsAt(audience, null),
-        },
-        schedule,
-        now,
-      );
-      chased.push(unit);
-      notified += outcome.notified;
-      deliveries += outcome.deliveries;
+    const notices: UnitNotice[] = [];
+    for (const [unitId, { items, dispatched }] of byUnit) {
+      const first = items[0]!;
+      notices.push({
+        unitId,
+        key: messageKey(dispatched),
+        kind: "ack_chase",
+        title: `催签收：${campaign.name}`,
+        body:
+          items.length === 1
+            ? `任务「${first.taskTitle}」已超过签收时限（${formatDateTime(first.dueAt, "zh-CN")}）仍未签收，请尽快登录督办签收。`
+            : `本单位有 ${items.length} 项任务已超过签收时限仍未签收（最早 ${formatDateTime(first.dueAt, "zh-CN")}），请尽快登录督办签收。`,
+        link: items.length === 1 ? `/tasks/${first.id}` : "/tasks",
+      });
     }
+    const { told: chased, notified, deliveries } = await tellUnits(
+      ctx.tx,
+      ctx.orgId,
+      notices,
+      {
+        key: messageKey(claimed, ":robots"),
+        kind: "ack_chase",
+        title: `催签收：${campaign.name}`,
+        link: "/tasks",
+        body: (told) => `以下单位有任务超过签收时限仍未签收：${listedUnits(told.map((t) => t.unitName))}。请联络员尽快签收。`,
+      },
+      now,
+    );
 
     const assignmentIds = late.filter((a) => fresh.has(a.id)).map((a) => a.id);
     return {
